@@ -1,0 +1,11 @@
+using AgentOps.Monitoring;
+
+namespace AgentOps.Entities;
+
+/// <summary>The persisted state of an agent, route or user grain.</summary>
+[GenerateSerializer]
+public class EntityGrainState
+{
+    [Id(0)] public EntityMonitor Monitor { get; set; } = new();
+    [Id(1)] public DeliveryWatermarks Watermarks { get; set; } = new();
+}

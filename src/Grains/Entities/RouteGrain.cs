@@ -1,0 +1,11 @@
+using AgentOps.Ingest;
+using Microsoft.Extensions.Options;
+
+namespace AgentOps.Entities;
+
+/// <summary>A route: the live state of every run that serves one feature.</summary>
+public sealed class RouteGrain(
+    [PersistentState("route", StorageNames.State)] IPersistentState<EntityGrainState> state,
+    TimeProvider time,
+    IOptions<IngestOptions> options)
+    : MonitoredEntityGrain<EntityGrainState>(state, time, options, EntityKind.Route), IRouteGrain;

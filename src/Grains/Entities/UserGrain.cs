@@ -1,0 +1,11 @@
+using AgentOps.Ingest;
+using Microsoft.Extensions.Options;
+
+namespace AgentOps.Entities;
+
+/// <summary>An end user: the live state of every run on their behalf.</summary>
+public sealed class UserGrain(
+    [PersistentState("user", StorageNames.State)] IPersistentState<EntityGrainState> state,
+    TimeProvider time,
+    IOptions<IngestOptions> options)
+    : MonitoredEntityGrain<EntityGrainState>(state, time, options, EntityKind.User), IUserGrain;

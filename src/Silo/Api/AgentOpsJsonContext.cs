@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AgentOps.Silo.Api.Contracts;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AgentOps.Silo.Api;
+
+/// <summary>Source-generated JSON for every request and response of the HTTP API (camelCase, no reflection).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, Converters = [typeof(UtcTimestampConverter)])]
+[JsonSerializable(typeof(IngestRequestDocument))]
+[JsonSerializable(typeof(IngestResponse))]
+[JsonSerializable(typeof(EntityStateResponse))]
+[JsonSerializable(typeof(EntityListResponse))]
+[JsonSerializable(typeof(RunResponse))]
+[JsonSerializable(typeof(RunListResponse))]
+[JsonSerializable(typeof(PolicyDocument))]
+[JsonSerializable(typeof(ViolationListResponse))]
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(HttpValidationProblemDetails))]
+public sealed partial class AgentOpsJsonContext : JsonSerializerContext;

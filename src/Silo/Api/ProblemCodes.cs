@@ -1,0 +1,23 @@
+namespace AgentOps.Silo.Api;
+
+/// <summary>The stable codes of problem responses (the <c>code</c> member and the end of <c>type</c>).</summary>
+public static class ProblemCodes
+{
+    public const string InvalidJson = "invalid_json";
+    public const string InvalidBatch = "invalid_batch";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string TooManyEvents = "too_many_events";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string Unauthorized = "unauthorized";
+    public const string InvalidKey = "invalid_key";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not_found";
+    public const string InvalidId = "invalid_id";
+    public const string InvalidWindow = "invalid_window";
+    public const string InvalidLimit = "invalid_limit";
+    public const string InvalidCursor = "invalid_cursor";
+    public const string InvalidPolicy = "invalid_policy";
+    public const string Overloaded = "overloaded";
+    public const string StorageUnavailable = "storage_unavailable";
+    public const string InternalError = "internal_error";
+}

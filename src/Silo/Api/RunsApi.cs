@@ -1,0 +1,68 @@
+using AgentOps.Entities;
+using AgentOps.Ingest;
+using AgentOps.Runs;
+using AgentOps.Silo.Api.Contracts;
+using AgentOps.Silo.Security;
+using Microsoft.Extensions.Options;
+
+namespace AgentOps.Silo.Api;
+
+/// <summary>Trajectories: <c>GET /v1/runs/{runId}</c> and <c>GET /v1/agents/{agentId}/runs</c>.</summary>
+public static class RunsApi
+{
+    private const int DefaultRuns = 50;
+    private const int MaxRuns = 1_000;
+
+    public static RouteGroupBuilder MapRunsApi(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/runs/{runId}", GetRunAsync)
+            .RequireAuthorization(Roles.Read)
+            .WithName("GetRun")
+            .WithSummary("A run with its totals and its steps in event-time order")
+            .Produces<RunResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        v1.MapGet("/agents/{agentId}/runs", ListRunsAsync)
+            .RequireAuthorization(Roles.Read)
+            .WithName("ListAgentRuns")
+            .WithSummary("An agent's recent runs, newest first, without steps")
+            .Produces<RunListResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return v1;
+    }
+
+    private static async Task<IResult> GetRunAsync(HttpContext http, IClusterClient cluster, IOptions<IngestOptions> options, string runId)
+    {
+        if (ApiArguments.Id(runId, "runId") is { } invalid)
+        {
+            return invalid;
+        }
+
+        var shard = KeyHash.Bucket(runId, options.Value.TrajectoryShards);
+        var run = await cluster.GetGrain<ITrajectoryShardGrain>(GrainKeys.ForShard(http.User.Project(), "runs", shard)).GetRunAsync(runId);
+        return run is null
+            ? Problems.NotFound($"run '{runId}'")
+            : Results.Json(RunResponse.From(run.Summary, run.Steps, run.StepsDropped), AgentOpsJsonContext.Default.RunResponse);
+    }
+
+    private static async Task<IResult> ListRunsAsync(HttpContext http, IClusterClient cluster, string agentId, int? limit)
+    {
+        var invalidId = ApiArguments.Id(agentId, "agentId");
+        var invalidLimit = ApiArguments.Limit(limit, DefaultRuns, MaxRuns, out var take);
+        if ((invalidId ?? invalidLimit) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var agent = cluster.GetGrain<IAgentGrain>(GrainKeys.For(http.User.Project(), agentId));
+        if (!await agent.ExistsAsync())
+        {
+            return Problems.NotFound($"agent '{agentId}'");
+        }
+
+        var runs = await agent.GetRecentRunsAsync(take);
+        return Results.Json(new RunListResponse(runs.Select(RunSummaryResponse.From).ToList()), AgentOpsJsonContext.Default.RunListResponse);
+    }
+}

@@ -1,0 +1,24 @@
+using AgentOps.Ingest;
+using AgentOps.Pricing;
+using AgentOps.Silo.Ingest;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AgentOps.Silo.Hosting;
+
+/// <summary>Registers the ingest pipeline, pricing and the clock.</summary>
+public static class CoreServices
+{
+    public static WebApplicationBuilder AddAgentOpsCore(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "model-prices.json"), optional: false, reloadOnChange: false);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<AgentOpsOptions>().BindConfiguration(AgentOpsOptions.Section);
+        builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.Section);
+        builder.Services.AddSingleton(sp => new PriceTable(sp.GetRequiredService<IOptions<PricingOptions>>().Value));
+        builder.Services.AddSingleton<EventValidator>();
+        builder.Services.AddSingleton<EventIngestor>();
+        return builder;
+    }
+}

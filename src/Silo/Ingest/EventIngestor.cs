@@ -1,0 +1,89 @@
+using System.Globalization;
+using AgentOps.Entities;
+using AgentOps.Events;
+using AgentOps.Ingest;
+using Microsoft.Extensions.Options;
+
+namespace AgentOps.Silo.Ingest;
+
+/// <summary>
+/// Validates a batch, splits it by partition and hands each part to the event stream: one stream item per
+/// partition per request, never one per event. After the hand-off each partition answers which ids an earlier
+/// request already claimed, which the response reports as duplicates; the partition drops those again when it
+/// consumes the item, so a duplicate is never counted twice even when the two requests race.
+/// </summary>
+public sealed partial class EventIngestor(
+    IClusterClient cluster,
+    EventValidator validator,
+    TimeProvider time,
+    IOptions<IngestOptions> options,
+    ILogger<EventIngestor> logger)
+{
+    public async Task<IngestOutcome> IngestAsync(string project, IReadOnlyList<EventDraft> drafts)
+    {
+        var now = time.GetUtcNow();
+        var errors = new List<ItemError>();
+        var accepted = new List<AgentEvent>(drafts.Count);
+        var idsInRequest = new HashSet<string>(drafts.Count, StringComparer.Ordinal);
+        var duplicates = 0;
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var (e, error) = validator.Validate(drafts[i], i, now);
+            if (error is not null)
+            {
+                errors.Add(error);
+            }
+            else if (!idsInRequest.Add(e!.Id))
+            {
+                duplicates++;
+            }
+            else
+            {
+                accepted.Add(e);
+            }
+        }
+
+        var partitions = options.Value.Partitions;
+        var parts = accepted.GroupBy(e => KeyHash.Bucket(e.AgentId, partitions));
+        var claimedBefore = await Task.WhenAll(parts.Select(part => PublishAsync(project, part.Key, part.ToList())));
+        duplicates += claimedBefore.Sum();
+        if (errors.Count > 0)
+        {
+            LogRejected(project, errors.Count, drafts.Count, errors[0].Code, errors[0].Message);
+        }
+
+        return new IngestOutcome(accepted.Count - claimedBefore.Sum(), duplicates, errors);
+    }
+
+    private async Task<int> PublishAsync(string project, int partition, List<AgentEvent> events)
+    {
+        var key = GrainKeys.For(project, partition.ToString(CultureInfo.InvariantCulture));
+        var tag = Random.Shared.NextInt64(1, long.MaxValue >> 2);
+        var stream = cluster.GetStreamProvider(IngestStreams.Provider)
+            .GetStream<EventChunk>(StreamId.Create(IngestStreams.Namespace, key));
+        try
+        {
+            await stream.OnNextAsync(new EventChunk(tag, project, partition, events));
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("maximum", StringComparison.Ordinal))
+        {
+            throw new IngestUnavailableException(overloaded: true, "The event pipeline is full; retry shortly.", ex);
+        }
+        catch (Exception ex) when (ex is not IngestUnavailableException)
+        {
+            throw new IngestUnavailableException(overloaded: false, "The event stream did not take the events; nothing of this request was accepted.", ex);
+        }
+
+        var hashes = new ulong[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            hashes[i] = KeyHash.Of(events[i].Id);
+        }
+
+        var claimed = await cluster.GetGrain<IIngestPartitionGrain>(key).RegisterPublishedAsync(tag, hashes);
+        return claimed.Length;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Project {Project}: rejected {Rejected} of {Total} events (first: {Code}: {Message})")]
+    private partial void LogRejected(string project, int rejected, int total, string code, string message);
+}

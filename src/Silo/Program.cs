@@ -1,0 +1,26 @@
+using AgentOps.Silo.Api;
+using AgentOps.Silo.Hosting;
+using AgentOps.Silo.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddAgentOpsCore()
+    .AddDevelopmentKeyWhenNoneConfigured()
+    .AddApiKeySecurity()
+    .AddAgentOpsApi()
+    .AddAgentOpsHealth()
+    .AddAgentOpsSilo();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapAgentOpsHealth();
+app.MapAgentOpsApi();
+
+app.Run();
+
+/// <summary>The silo's entry point, visible to WebApplicationFactory tests.</summary>
+public partial class Program;
