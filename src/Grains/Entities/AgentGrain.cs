@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using AgentOps.Events;
 using AgentOps.Ingest;
 using AgentOps.Policy;
@@ -10,7 +11,7 @@ namespace AgentOps.Entities;
 public sealed class AgentGrain(
     [PersistentState("agent", StorageNames.State)] IPersistentState<AgentGrainState> state,
     [PersistentState("policy", StorageNames.State)] IPersistentState<AgentPolicyState> policyState,
-    TimeProvider time,
+    [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
     IOptions<IngestOptions> options)
     : MonitoredEntityGrain<AgentGrainState>(state, time, options, EntityKind.Agent), IAgentGrain
 {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using AgentOps.Events;
 using AgentOps.Ingest;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace AgentOps.Entities;
 /// </summary>
 public abstract class MonitoredEntityGrain<TState>(
     IPersistentState<TState> state,
-    TimeProvider time,
+    [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
     IOptions<IngestOptions> options,
     EntityKind kind) : Grain, IMonitoredEntityGrain
     where TState : EntityGrainState, new()
@@ -45,7 +46,8 @@ public abstract class MonitoredEntityGrain<TState>(
     {
         if (_dirty)
         {
-            await state.WriteStateAsync(cancellationToken);
+            // Not the deactivation token: a collection that is already past its deadline must still save the state.
+            await state.WriteStateAsync(CancellationToken.None);
         }
 
         await base.OnDeactivateAsync(reason, cancellationToken);

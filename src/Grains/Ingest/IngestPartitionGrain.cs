@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using AgentOps.Entities;
 using AgentOps.Events;
@@ -18,7 +19,7 @@ namespace AgentOps.Ingest;
 [CollectionAgeLimit(AlwaysActive = true)] // a fixed, small set per project whose de-duplication memory must not lapse
 public sealed partial class IngestPartitionGrain(
     IOptions<IngestOptions> options,
-    TimeProvider time,
+    [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
     ILogger<IngestPartitionGrain> logger)
     : Grain, IIngestPartitionGrain, IStreamSubscriptionObserver, IAsyncObserver<EventChunk>
 {

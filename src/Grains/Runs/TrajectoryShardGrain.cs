@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using AgentOps.Entities;
 using AgentOps.Events;
 
@@ -9,7 +10,7 @@ namespace AgentOps.Runs;
 /// forgotten first); the shard stays active so trajectories outlive idle periods.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class TrajectoryShardGrain(TimeProvider time) : Grain, ITrajectoryShardGrain
+public sealed class TrajectoryShardGrain([FromKeyedServices(AgentOpsClock.Key)] TimeProvider time) : Grain, ITrajectoryShardGrain
 {
     /// <summary>Runs held per shard.</summary>
     public const int MaxRuns = 5_000;

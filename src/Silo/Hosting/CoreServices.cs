@@ -12,7 +12,7 @@ public static class CoreServices
     public static WebApplicationBuilder AddAgentOpsCore(this WebApplicationBuilder builder)
     {
         builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "model-prices.json"), optional: false, reloadOnChange: false);
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddKeyedSingleton(AgentOpsClock.Key, TimeProvider.System);
         builder.Services.AddOptions<AgentOpsOptions>().BindConfiguration(AgentOpsOptions.Section);
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.Section);

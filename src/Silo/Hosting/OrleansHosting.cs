@@ -1,15 +1,11 @@
-using AgentOps.Ingest;
+using AgentOps.Hosting;
 using Orleans.Configuration;
-using Orleans.Streams;
 
 namespace AgentOps.Silo.Hosting;
 
 /// <summary>Hosts the Orleans silo in the profile the configuration names.</summary>
 public static class OrleansHosting
 {
-    /// <summary>How often pulling agents read the event queues: the main term of event-to-state latency.</summary>
-    private static readonly TimeSpan QueuePollPeriod = TimeSpan.FromMilliseconds(20);
-
     public static WebApplicationBuilder AddAgentOpsSilo(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(AgentOpsOptions.Section).Get<AgentOpsOptions>() ?? new AgentOpsOptions();
@@ -17,18 +13,12 @@ public static class OrleansHosting
         builder.Services.AddOptions<OrleansSettings>().BindConfiguration(OrleansSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.UseOrleans(silo =>
         {
+            silo.AddAgentOpsGrainServices();
             switch (options.Profile)
             {
                 case StorageProfile.Local:
                     silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
-                    silo.AddMemoryGrainStorage(StorageNames.State);
-                    silo.AddMemoryGrainStorage(StorageNames.PubSub);
-                    silo.AddMemoryStreams(IngestStreams.Provider, streams =>
-                    {
-                        streams.ConfigurePartitioning(8);
-                        streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = QueuePollPeriod));
-                        streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
-                    });
+                    silo.AddAgentOpsMemoryProviders();
                     break;
                 default:
                     throw new NotSupportedException($"AgentOps:Profile '{options.Profile}' is not available in this build.");

@@ -15,7 +15,7 @@ namespace AgentOps.Silo.Ingest;
 public sealed partial class EventIngestor(
     IClusterClient cluster,
     EventValidator validator,
-    TimeProvider time,
+    [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
     IOptions<IngestOptions> options,
     ILogger<EventIngestor> logger)
 {

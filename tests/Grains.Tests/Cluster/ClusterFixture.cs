@@ -1,0 +1,52 @@
+using AgentOps.Hosting;
+using AgentOps.Ingest;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace AgentOps.Grains.Tests.Cluster;
+
+/// <summary>A two-silo test cluster in the Local profile, shared by the tests of a collection; tests use random keys.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    /// <summary>The monitoring clock of every silo (Orleans keeps its own).</summary>
+    public static FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(2);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddAgentOpsGrainServices().AddAgentOpsMemoryProviders();
+            siloBuilder.Services.AddKeyedSingleton<TimeProvider>(AgentOpsClock.Key, Clock);
+            siloBuilder.Services.Configure<IngestOptions>(o => o.FlushInterval = TimeSpan.FromMilliseconds(10));
+        }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.AddMemoryStreams(IngestStreams.Provider, streams => streams.ConfigurePartitioning(8));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
