@@ -6,7 +6,20 @@ public static class ApiHosting
     public static WebApplicationBuilder AddAgentOpsApi(this WebApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AgentOpsJsonContext.Default));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // Problems raised by the framework itself (unknown route, wrong content type, unhandled error) get a stable code too.
+            var problem = context.ProblemDetails;
+            if (!problem.Extensions.ContainsKey("code"))
+            {
+                var code = ProblemCodes.ForStatus(problem.Status ?? StatusCodes.Status500InternalServerError);
+                problem.Extensions["code"] = code;
+                problem.Type = Problems.TypeOf(code);
+                problem.Detail ??= code == ProblemCodes.UnsupportedMediaType
+                    ? "Send the body as application/json."
+                    : problem.Title;
+            }
+        });
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -55,7 +55,7 @@ public static class EntitiesApi
         var snapshot = await EntityGrains.Get(cluster, kind, http.User.Project(), id).GetSnapshotAsync(window);
         return snapshot is null
             ? Problems.NotFound($"{kind.ToWire()} '{id}'")
-            : Results.Json(EntityStateResponse.From(snapshot), AgentOpsJsonContext.Default.EntityStateResponse);
+            : Results.Json(EntityStateResponse.From(snapshot, windowText), AgentOpsJsonContext.Default.EntityStateResponse);
     }
 
     private static async Task<IResult> ListAsync(

@@ -20,4 +20,21 @@ public static class ProblemCodes
     public const string Overloaded = "overloaded";
     public const string StorageUnavailable = "storage_unavailable";
     public const string InternalError = "internal_error";
+    public const string BadRequest = "bad_request";
+    public const string MethodNotAllowed = "method_not_allowed";
+
+    /// <summary>The code of a problem the framework raised itself (routing, content negotiation, unhandled errors).</summary>
+    public static string ForStatus(int status) => status switch
+    {
+        400 => BadRequest,
+        401 => Unauthorized,
+        403 => Forbidden,
+        404 => NotFound,
+        405 => MethodNotAllowed,
+        413 => PayloadTooLarge,
+        415 => UnsupportedMediaType,
+        429 => Overloaded,
+        503 => StorageUnavailable,
+        _ => InternalError,
+    };
 }

@@ -21,14 +21,15 @@ public static class EventBatchReader
 
     public static BatchReadResult Read(ReadOnlySpan<byte> utf8, int maxEvents)
     {
+        if (utf8.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return BatchReadResult.Fail(BatchReadFailureKind.NotABatch, "The body is empty; send {\"events\": [...]} or a JSON array of events.");
+        }
+
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
         try
         {
-            if (!reader.Read())
-            {
-                return BatchReadResult.Fail(BatchReadFailureKind.NotABatch, "The body is empty; send {\"events\": [...]} or a JSON array of events.");
-            }
-
+            reader.Read();
             BatchReadResult? result = null;
             if (reader.TokenType == JsonTokenType.StartArray)
             {

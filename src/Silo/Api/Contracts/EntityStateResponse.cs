@@ -14,6 +14,7 @@ public sealed record EntityStateResponse(
     IReadOnlyDictionary<string, ToolUsageView> ByTool,
     IReadOnlyList<object> Alerts)
 {
-    public static EntityStateResponse From(EntitySnapshot s) =>
-        new(s.Id, s.Kind.ToWire(), Durations.Format(s.Window), s.LastEventAt, s.Metrics, s.ByModel, s.ByTool, []);
+    /// <summary>The response, naming the window as the request did (<c>24h</c> stays <c>24h</c>).</summary>
+    public static EntityStateResponse From(EntitySnapshot s, string? requestedWindow) =>
+        new(s.Id, s.Kind.ToWire(), requestedWindow ?? Durations.Format(s.Window), s.LastEventAt, s.Metrics, s.ByModel, s.ByTool, []);
 }

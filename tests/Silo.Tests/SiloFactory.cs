@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AgentOps.Silo.Tests;
+
+/// <summary>
+/// The real silo (Orleans + HTTP API, Local profile) in process, on free Orleans ports, with keys for two projects and a
+/// movable monitoring clock. Shared by one collection; tests use random ids.
+/// </summary>
+public sealed class SiloFactory : WebApplicationFactory<Program>
+{
+    public const string AlphaAdmin = "alpha-admin-key-0000000001";
+    public const string AlphaIngest = "alpha-ingest-key-000000001";
+    public const string AlphaRead = "alpha-read-key-00000000001";
+    public const string BetaAdmin = "beta-admin-key-00000000001";
+
+    /// <summary>The monitoring clock, starting mid-minute so tests do not sit on a bucket edge.</summary>
+    public FakeTimeProvider Clock { get; } = new(StartTime());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:ClusterId", "test-" + Guid.NewGuid().ToString("N")[..8]);
+        builder.UseSetting("AgentOps:Ingest:FlushInterval", "00:00:00.010");
+        var keys = new[] { ("alpha", "admin", AlphaAdmin), ("alpha", "ingest", AlphaIngest), ("alpha", "read", AlphaRead), ("beta", "admin", BetaAdmin) };
+        for (var i = 0; i < keys.Length; i++)
+        {
+            builder.UseSetting($"AgentOps:Keys:{i}:Project", keys[i].Item1);
+            builder.UseSetting($"AgentOps:Keys:{i}:Role", keys[i].Item2);
+            builder.UseSetting($"AgentOps:Keys:{i}:Key", keys[i].Item3);
+        }
+
+        builder.ConfigureTestServices(services => services.AddKeyedSingleton<TimeProvider>(AgentOpsClock.Key, Clock));
+    }
+
+    /// <summary>An HTTP client that sends <paramref name="key"/> as a bearer token.</summary>
+    public HttpClient ClientWithKey(string? key = AlphaAdmin)
+    {
+        var client = CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
+
+    private static DateTimeOffset StartTime()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 30, TimeSpan.Zero);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SiloCollection : ICollectionFixture<SiloFactory>
+{
+    public const string Name = "silo";
+}
