@@ -5,17 +5,27 @@ namespace AgentOps.Runs;
 
 /// <summary>
 /// The runs an entity has seen recently, with their totals, so that run-level figures stay exact when a run's events
-/// arrive out of order, in several batches or after its <c>run_finished</c>. Bounded: when it holds more than
-/// <see cref="MaxRuns"/>, the runs touched least recently are forgotten (a straggler for a forgotten run still
-/// counts in call-level figures; see docs/architecture.md).
+/// arrive out of order, in several batches or after its <c>run_finished</c>. Bounded in time and count: a finished run
+/// is forgotten <see cref="FinishedRetention"/> after its last event arrived, an unfinished one after
+/// <see cref="OpenRetention"/>, and beyond <see cref="MaxRuns"/> the runs touched least recently go first. A straggler
+/// for a forgotten run still counts in call-level figures (docs/architecture.md).
 /// </summary>
 [GenerateSerializer]
 public sealed class RunLedger
 {
-    /// <summary>Runs kept per entity.</summary>
+    /// <summary>Runs kept per entity at most.</summary>
     public const int MaxRuns = 2_000;
 
+    /// <summary>How long a finished run is kept after its last event arrived.</summary>
+    public static readonly TimeSpan FinishedRetention = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long an unfinished run is kept after its last event arrived.</summary>
+    public static readonly TimeSpan OpenRetention = TimeSpan.FromHours(6);
+
+    private const int SweepEvery = 256;
+
     [Id(0)] private readonly Dictionary<string, RunTotals> _runs = new(StringComparer.Ordinal);
+    [Id(1)] private int _addedSinceSweep;
 
     /// <summary>Runs held now.</summary>
     public int Count => _runs.Count;
@@ -28,6 +38,12 @@ public sealed class RunLedger
     {
         if (!_runs.TryGetValue(e.RunId, out var run))
         {
+            if (++_addedSinceSweep >= SweepEvery)
+            {
+                _addedSinceSweep = 0;
+                ForgetIdle(now);
+            }
+
             if (_runs.Count >= MaxRuns)
             {
                 EvictOldest();
@@ -52,6 +68,20 @@ public sealed class RunLedger
 
     /// <summary>Bytes held, roughly (for the memory benchmark).</summary>
     public long ApproximateBytes() => _runs.Sum(r => 200L + (r.Key.Length * 2));
+
+    /// <summary>Forgets runs that have been idle past their retention (called every few new runs, so amortized O(1)).</summary>
+    public void ForgetIdle(DateTimeOffset now)
+    {
+        var finishedBefore = (now - FinishedRetention).UtcTicks;
+        var openBefore = (now - OpenRetention).UtcTicks;
+        var idle = _runs.Values
+            .Where(r => r.LastTouchedTicks < (r.Outcome is null ? openBefore : finishedBefore))
+            .Select(r => r.RunId).ToList();
+        foreach (var runId in idle)
+        {
+            _runs.Remove(runId);
+        }
+    }
 
     private void EvictOldest()
     {

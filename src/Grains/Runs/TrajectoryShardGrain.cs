@@ -12,8 +12,8 @@ namespace AgentOps.Runs;
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class TrajectoryShardGrain([FromKeyedServices(AgentOpsClock.Key)] TimeProvider time) : Grain, ITrajectoryShardGrain
 {
-    /// <summary>Runs held per shard.</summary>
-    public const int MaxRuns = 5_000;
+    /// <summary>Runs held per shard (64 shards per project: 64,000 runs).</summary>
+    public const int MaxRuns = 1_000;
 
     /// <summary>Steps kept per run; later steps still count in the totals.</summary>
     public const int MaxStepsPerRun = 5_000;
