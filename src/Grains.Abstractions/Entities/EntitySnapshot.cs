@@ -1,3 +1,5 @@
+using AgentOps.Alerts;
+
 namespace AgentOps.Entities;
 
 /// <summary>The live state of one agent, route or user over one window.</summary>
@@ -11,4 +13,9 @@ public sealed record EntitySnapshot
     [Id(4)] public required MetricsView Metrics { get; init; }
     [Id(5)] public required IReadOnlyDictionary<string, ModelUsageView> ByModel { get; init; }
     [Id(6)] public required IReadOnlyDictionary<string, ToolUsageView> ByTool { get; init; }
+    /// <summary>The entity's open alerts and its most recently resolved ones.</summary>
+    [Id(7)] public IReadOnlyList<AlertView> Alerts { get; init; } = [];
+
+    /// <summary>Alerts firing now.</summary>
+    public int FiringAlerts => Alerts.Count(a => a.State == AlertState.Firing);
 }

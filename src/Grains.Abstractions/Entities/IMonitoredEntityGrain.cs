@@ -11,6 +11,10 @@ public interface IMonitoredEntityGrain : IGrainWithStringKey
     [Alias("snapshot"), ReadOnly]
     Task<EntitySnapshot?> GetSnapshotAsync(TimeSpan window);
 
+    /// <summary>Records an acknowledgement of one of this entity's alerts (sent by the project's alert board).</summary>
+    [Alias("ack-alert"), OneWay]
+    Task AcknowledgeAlertAsync(string alertId, string by, string? comment);
+
     /// <summary>True once the entity has had an event.</summary>
     [Alias("exists"), ReadOnly]
     Task<bool> ExistsAsync();

@@ -1,9 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using AgentOps.Events;
 using AgentOps.Ingest;
 using AgentOps.Policy;
 using AgentOps.Runs;
-using Microsoft.Extensions.Options;
 
 namespace AgentOps.Entities;
 
@@ -11,9 +9,8 @@ namespace AgentOps.Entities;
 public sealed class AgentGrain(
     [PersistentState("agent", StorageNames.State)] IPersistentState<AgentGrainState> state,
     [PersistentState("policy", StorageNames.State)] IPersistentState<AgentPolicyState> policyState,
-    [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
-    IOptions<IngestOptions> options)
-    : MonitoredEntityGrain<AgentGrainState>(state, time, options, EntityKind.Agent), IAgentGrain
+    EntityGrainServices services)
+    : MonitoredEntityGrain<AgentGrainState>(state, services, EntityKind.Agent), IAgentGrain
 {
     public Task<AutonomyPolicy?> GetPolicyAsync() => Task.FromResult(policyState.State.Policy);
 

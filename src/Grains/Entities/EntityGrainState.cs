@@ -1,3 +1,4 @@
+using AgentOps.Alerts;
 using AgentOps.Monitoring;
 
 namespace AgentOps.Entities;
@@ -8,4 +9,5 @@ public class EntityGrainState
 {
     [Id(0)] public EntityMonitor Monitor { get; set; } = new();
     [Id(1)] public DeliveryWatermarks Watermarks { get; set; } = new();
+    [Id(2)] public AlertTracker Alerts { get; set; } = new();
 }

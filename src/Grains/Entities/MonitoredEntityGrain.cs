@@ -1,23 +1,28 @@
-using Microsoft.Extensions.DependencyInjection;
+using AgentOps.Alerts;
 using AgentOps.Events;
 using AgentOps.Ingest;
-using Microsoft.Extensions.Options;
+using AgentOps.Policy;
+using AgentOps.Rules;
 
 namespace AgentOps.Entities;
 
 /// <summary>
-/// What agent, route and user grains share: apply deliveries to the <see cref="Monitoring.EntityMonitor"/>, answer
-/// snapshots, register in the project's directory, and write state lazily (every
-/// <see cref="IngestOptions.CheckpointInterval"/> while there are unsaved changes, and on deactivation).
+/// What agent, route and user grains share: apply deliveries to the <see cref="Monitoring.EntityMonitor"/>, judge the
+/// project's rules that match the entity (after every delivery, at most every <see cref="RulesOptions.MinJudgeSpacing"/>,
+/// and on a timer while an alert is pending or firing), answer snapshots, register in the project's directory, and
+/// write state lazily (every <see cref="IngestOptions.CheckpointInterval"/> while there are changes, and on deactivation).
 /// </summary>
 public abstract class MonitoredEntityGrain<TState>(
     IPersistentState<TState> state,
-    [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
-    IOptions<IngestOptions> options,
+    EntityGrainServices services,
     EntityKind kind) : Grain, IMonitoredEntityGrain
     where TState : EntityGrainState, new()
 {
+    private readonly BaselineCache _baselines = new();
     private IGrainTimer? _checkpointTimer;
+    private IGrainTimer? _judgeTimer;
+    private IGrainTimer? _judgeSoonTimer;
+    private long _lastJudgedAt = long.MinValue / 2;
     private bool _dirty;
     private bool _registered;
 
@@ -30,15 +35,13 @@ public abstract class MonitoredEntityGrain<TState>(
     /// <summary>The persisted state.</summary>
     protected TState State => state.State;
 
-    /// <summary>The injected clock.</summary>
-    protected TimeProvider Time => time;
-
     /// <summary>Ingest settings.</summary>
-    protected IngestOptions Options => options.Value;
+    protected IngestOptions Options => services.Ingest.Value;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (Project, EntityId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        UpdateJudgeTimer();
         return base.OnActivateAsync(cancellationToken);
     }
 
@@ -60,7 +63,7 @@ public abstract class MonitoredEntityGrain<TState>(
             return;
         }
 
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
         foreach (var e in delivery.Events)
         {
             State.Monitor.Apply(e, now);
@@ -75,12 +78,26 @@ public abstract class MonitoredEntityGrain<TState>(
             await GrainFactory.GetGrain<IEntityDirectoryGrain>(GrainKeys.ForShard(Project, kind.ToWire(), shard)).RegisterAsync(EntityId);
             _registered = true;
         }
+
+        await JudgeSoonAsync();
     }
 
     public Task<EntitySnapshot?> GetSnapshotAsync(TimeSpan window) =>
-        Task.FromResult(State.Monitor.LastEventAt is null ? null : State.Monitor.Snapshot(EntityId, kind, window, time.GetUtcNow()));
+        Task.FromResult(State.Monitor.LastEventAt is null
+            ? null
+            : State.Monitor.Snapshot(EntityId, kind, window, services.Time.GetUtcNow()) with { Alerts = State.Alerts.Current() });
 
     public Task<bool> ExistsAsync() => Task.FromResult(State.Monitor.LastEventAt is not null);
+
+    public Task AcknowledgeAlertAsync(string alertId, string by, string? comment)
+    {
+        if (State.Alerts.Acknowledge(alertId, by, comment, services.Time.GetUtcNow()) is not null)
+        {
+            MarkDirty();
+        }
+
+        return Task.CompletedTask;
+    }
 
     /// <summary>Called for every applied event, after the monitor counted it.</summary>
     protected virtual void OnEventApplied(AgentEvent e)
@@ -94,6 +111,74 @@ public abstract class MonitoredEntityGrain<TState>(
         _checkpointTimer ??= this.RegisterGrainTimer(
             CheckpointAsync,
             new GrainTimerCreationOptions(Options.CheckpointInterval, Options.CheckpointInterval) { Interleave = false });
+    }
+
+    /// <summary>Judges now, or soon when the last judgement was moments ago (events in between are judged together).</summary>
+    private async Task JudgeSoonAsync()
+    {
+        var spacing = (long)services.Rules.Value.MinJudgeSpacing.TotalMilliseconds;
+        var sinceLast = Environment.TickCount64 - _lastJudgedAt;
+        if (sinceLast >= spacing)
+        {
+            await JudgeAsync();
+        }
+        else
+        {
+            _judgeSoonTimer ??= this.RegisterGrainTimer(
+                async () =>
+                {
+                    _judgeSoonTimer?.Dispose();
+                    _judgeSoonTimer = null;
+                    await JudgeAsync();
+                },
+                new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(spacing - sinceLast), Timeout.InfiniteTimeSpan) { Interleave = false });
+        }
+    }
+
+    private async Task JudgeAsync()
+    {
+        _lastJudgedAt = Environment.TickCount64;
+        var book = await services.RuleCache.GetAsync(Project);
+        var now = services.Time.GetUtcNow();
+        var applicable = book.Rules.Where(r => r.Scope == kind && Glob.IsMatch(r.Match, EntityId)).ToList();
+        var changes = new List<AlertChange>();
+        foreach (var rule in applicable)
+        {
+            var judgement = RuleJudge.Judge(rule, State.Monitor.Windows, now, _baselines);
+            if (State.Alerts.Observe(rule, judgement, kind, EntityId, now) is { } change)
+            {
+                changes.Add(change);
+            }
+        }
+
+        changes.AddRange(State.Alerts.CloseAllExcept(applicable.Select(r => r.Id).ToHashSet(StringComparer.Ordinal), now));
+        UpdateJudgeTimer();
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        MarkDirty();
+        var board = GrainFactory.GetGrain<IAlertBoardGrain>(Project);
+        foreach (var change in changes)
+        {
+            await board.ReportAsync(change.Alert);
+        }
+    }
+
+    /// <summary>Keeps a judgement timer while an alert is pending or firing, so <c>for</c> elapses and alerts resolve without events.</summary>
+    private void UpdateJudgeTimer()
+    {
+        if (State.Alerts.HasOpen)
+        {
+            var interval = services.Rules.Value.JudgeInterval;
+            _judgeTimer ??= this.RegisterGrainTimer(JudgeAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
+        }
+        else if (_judgeTimer is not null)
+        {
+            _judgeTimer.Dispose();
+            _judgeTimer = null;
+        }
     }
 
     private async Task CheckpointAsync(CancellationToken cancellationToken)

@@ -1,7 +1,13 @@
+using AgentOps.Entities;
 using AgentOps.Ingest;
+using AgentOps.Notifications;
+using AgentOps.Rules;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using Orleans.Streams;
+using Polly;
 
 namespace AgentOps.Hosting;
 
@@ -18,6 +24,23 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddAgentOpsGrainServices(this ISiloBuilder silo)
     {
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+        silo.Services.AddSingleton<RuleCache>();
+        silo.Services.AddSingleton<EntityGrainServices>();
+        var notifications = silo.Services.AddHttpClient(NotificationChannelGrain.HttpClientName);
+        notifications.AddResilienceHandler("notifications", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<NotificationOptions>>().Value;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                    ShouldHandle = options.MaxRetries == 0 ? _ => PredicateResult.False() : new HttpRetryStrategyOptions().ShouldHandle,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.RetryBaseDelay,
+                });
+                pipeline.AddTimeout(options.AttemptTimeout);
+            });
+        notifications.AddHttpMessageHandler(() => new AttemptCountingHandler()); // inside the retries: counts every attempt
         return silo;
     }
 

@@ -23,6 +23,7 @@ public sealed class BucketRing
     [Id(3)] private MetricCounters[]? _counters;
     [Id(4)] private Dictionary<string, ModelCounters[]>? _models;
     [Id(5)] private Dictionary<string, ToolCounters[]>? _tools;
+    [Id(6)] private long _historyVersion;
 
     public BucketRing(TimeSpan width, int length)
     {
@@ -38,6 +39,21 @@ public sealed class BucketRing
 
     /// <summary>The absolute bucket number that contains <paramref name="time"/>.</summary>
     public long BucketOf(DateTimeOffset time) => time.UtcTicks / _widthTicks;
+
+    /// <summary>
+    /// Increases whenever a bucket older than the current one changes (a late event or a run correction), so a value
+    /// computed from past buckets (a baseline) can be cached until the past changes.
+    /// </summary>
+    public long HistoryVersion => _historyVersion;
+
+    /// <summary>The counters of every bucket held between two buckets (both included), oldest first.</summary>
+    public IEnumerable<MetricCounters> BucketsIn(long fromBucket, long toBucket)
+    {
+        foreach (var slot in SlotsIn(fromBucket, toBucket))
+        {
+            yield return _counters![slot];
+        }
+    }
 
     /// <summary>The start time of an absolute bucket.</summary>
     public DateTimeOffset StartOf(long bucket) => new(bucket * _widthTicks, TimeSpan.Zero);
@@ -214,6 +230,11 @@ public sealed class BucketRing
             _counters = new MetricCounters[_length];
         }
 
+        if (bucket < nowBucket)
+        {
+            _historyVersion++;
+        }
+
         var held = _slotBucket[slot];
         if (held == bucket)
         {
@@ -233,7 +254,13 @@ public sealed class BucketRing
     private bool TryFind(long bucket, long nowBucket, out int slot)
     {
         slot = SlotOf(bucket);
-        return _slotBucket is not null && bucket > nowBucket - _length && _slotBucket[slot] == bucket;
+        var found = _slotBucket is not null && bucket > nowBucket - _length && _slotBucket[slot] == bucket;
+        if (found && bucket < nowBucket)
+        {
+            _historyVersion++;
+        }
+
+        return found;
     }
 
     private void ClearSlot(int slot)

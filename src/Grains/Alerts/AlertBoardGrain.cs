@@ -1,0 +1,197 @@
+using System.Security.Cryptography;
+using AgentOps.Entities;
+using AgentOps.Notifications;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AgentOps.Alerts;
+
+/// <summary>
+/// A project's alert board: the open alerts and the last <see cref="HistoryKept"/> resolved ones, acknowledgements,
+/// silences, and the hand-off of fire and resolve notifications to the rules' channels. Silences mute
+/// notifications only; the alerts themselves still open, fire and resolve.
+/// </summary>
+public sealed partial class AlertBoardGrain(
+    [PersistentState("alerts", StorageNames.State)] IPersistentState<AlertBoardState> board,
+    [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
+    ILogger<AlertBoardGrain> logger)
+    : Grain, IAlertBoardGrain
+{
+    public const int HistoryKept = 5_000;
+
+    private string Project => this.GetPrimaryKeyString();
+
+    public async Task ReportAsync(AlertView alert)
+    {
+        var known = board.State.Open.GetValueOrDefault(alert.AlertId);
+        if (known is not null && known.Revision >= alert.Revision)
+        {
+            return; // an older report that arrived late
+        }
+
+        var wasFiring = known?.State == AlertState.Firing;
+        alert = alert with
+        {
+            AcknowledgedBy = alert.AcknowledgedBy ?? known?.AcknowledgedBy,
+            AckComment = alert.AckComment ?? known?.AckComment,
+            AcknowledgedAt = alert.AcknowledgedAt ?? known?.AcknowledgedAt,
+        };
+
+        if (alert.State == AlertState.Resolved)
+        {
+            board.State.Open.Remove(alert.AlertId);
+            if (alert.FiredAt is not null)
+            {
+                AddToHistory(alert);
+            }
+        }
+        else
+        {
+            board.State.Open[alert.AlertId] = alert;
+        }
+
+        await board.WriteStateAsync();
+
+        var fired = alert.State == AlertState.Firing && !wasFiring;
+        var resolved = alert.State == AlertState.Resolved && alert.FiredAt is not null;
+        if (fired || resolved)
+        {
+            await NotifyAsync(alert);
+        }
+    }
+
+    public Task<IReadOnlyList<AlertView>> ListAsync(AlertState? state, EntityKind? scope, string? entityId, string? ruleId, int limit)
+    {
+        IEnumerable<AlertView> alerts = state switch
+        {
+            AlertState.Resolved => board.State.History.Reverse(),
+            null => board.State.Open.Values.OrderByDescending(a => a.StartsAt).Concat(board.State.History.Reverse()),
+            _ => board.State.Open.Values.Where(a => a.State == state).OrderByDescending(a => a.StartsAt),
+        };
+        var matching = alerts.Where(a =>
+            (scope is null || a.Scope == scope) && (entityId is null || a.EntityId == entityId) && (ruleId is null || a.RuleId == ruleId));
+        return Task.FromResult<IReadOnlyList<AlertView>>(matching.Take(limit).ToList());
+    }
+
+    public Task<AlertView?> FindAsync(string alertId) =>
+        Task.FromResult(board.State.Open.GetValueOrDefault(alertId) ?? board.State.History.FirstOrDefault(a => a.AlertId == alertId));
+
+    public async Task<AlertView?> AcknowledgeAsync(string alertId, string by, string? comment)
+    {
+        var alert = await FindAsync(alertId);
+        if (alert is null)
+        {
+            return null;
+        }
+
+        var acknowledged = alert with { AcknowledgedBy = by, AckComment = comment, AcknowledgedAt = time.GetUtcNow() };
+        if (board.State.Open.ContainsKey(alertId))
+        {
+            board.State.Open[alertId] = acknowledged;
+        }
+        else
+        {
+            board.State.History = new Queue<AlertView>(board.State.History.Select(a => a.AlertId == alertId ? acknowledged : a));
+        }
+
+        await board.WriteStateAsync();
+        await EntityGrainsOf(acknowledged).AcknowledgeAlertAsync(alertId, by, comment);
+        return acknowledged;
+    }
+
+    public async Task<Silence> AddSilenceAsync(Silence silence)
+    {
+        var now = time.GetUtcNow();
+        var added = silence with { Id = "si_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) };
+        board.State.Silences.RemoveAll(s => s.EndsAt <= now);
+        board.State.Silences.Add(added);
+        await board.WriteStateAsync();
+        return added;
+    }
+
+    public Task<IReadOnlyList<Silence>> ListSilencesAsync()
+    {
+        var now = time.GetUtcNow();
+        return Task.FromResult<IReadOnlyList<Silence>>(board.State.Silences.Where(s => s.EndsAt > now).OrderBy(s => s.StartsAt).ToList());
+    }
+
+    public async Task<bool> ExpireSilenceAsync(string silenceId)
+    {
+        var index = board.State.Silences.FindIndex(s => s.Id == silenceId);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        board.State.Silences[index] = board.State.Silences[index] with { EndsAt = time.GetUtcNow() };
+        await board.WriteStateAsync();
+        return true;
+    }
+
+    public async Task RegisterChannelAsync(string name)
+    {
+        if (board.State.Channels.Add(name))
+        {
+            await board.WriteStateAsync();
+        }
+    }
+
+    public async Task UnregisterChannelAsync(string name)
+    {
+        if (board.State.Channels.Remove(name))
+        {
+            await board.WriteStateAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<string>> ListChannelsAsync() => Task.FromResult<IReadOnlyList<string>>(board.State.Channels.ToList());
+
+    private async Task NotifyAsync(AlertView alert)
+    {
+        var now = time.GetUtcNow();
+        if (board.State.Silences.Any(s => s.Mutes(alert, now)))
+        {
+            board.State.Muted++;
+            LogMuted(Project, alert.AlertId, alert.State);
+            return;
+        }
+
+        foreach (var channel in alert.Channels)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<INotificationChannelGrain>(GrainKeys.For(Project, channel)).EnqueueAsync(alert);
+            }
+            catch (Exception ex)
+            {
+                LogEnqueueFailed(ex, Project, channel, alert.AlertId);
+            }
+        }
+    }
+
+    private void AddToHistory(AlertView alert)
+    {
+        board.State.History.Enqueue(alert);
+        while (board.State.History.Count > HistoryKept)
+        {
+            board.State.History.Dequeue();
+        }
+    }
+
+    private IMonitoredEntityGrain EntityGrainsOf(AlertView alert)
+    {
+        var key = GrainKeys.For(Project, alert.EntityId);
+        return alert.Scope switch
+        {
+            EntityKind.Route => GrainFactory.GetGrain<IRouteGrain>(key),
+            EntityKind.User => GrainFactory.GetGrain<IUserGrain>(key),
+            _ => GrainFactory.GetGrain<IAgentGrain>(key),
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Project {Project}: alert {AlertId} ({State}) muted by a silence")]
+    private partial void LogMuted(string project, string alertId, AlertState state);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Project {Project}: channel {Channel} did not take alert {AlertId}")]
+    private partial void LogEnqueueFailed(Exception error, string project, string channel, string alertId);
+}

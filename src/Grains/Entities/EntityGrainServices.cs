@@ -1,0 +1,19 @@
+using AgentOps.Ingest;
+using AgentOps.Rules;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AgentOps.Entities;
+
+/// <summary>The services every entity grain uses, injected as one so the grain constructors stay short.</summary>
+public sealed class EntityGrainServices(
+    [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
+    IOptions<IngestOptions> ingest,
+    IOptions<RulesOptions> rules,
+    RuleCache ruleCache)
+{
+    public TimeProvider Time { get; } = time;
+    public IOptions<IngestOptions> Ingest { get; } = ingest;
+    public IOptions<RulesOptions> Rules { get; } = rules;
+    public RuleCache RuleCache { get; } = ruleCache;
+}
