@@ -37,6 +37,13 @@ public interface IAlertBoardGrain : IGrainWithStringKey
     [Alias("expire-silence")]
     Task<bool> ExpireSilenceAsync(string silenceId);
 
+    /// <summary>Subscribes (or renews) an observer; subscriptions lapse after <see cref="Fleet.FleetGrainLimits.ObserverLifetime"/>.</summary>
+    [Alias("subscribe")]
+    Task SubscribeAsync(IAlertObserver observer);
+
+    [Alias("unsubscribe")]
+    Task UnsubscribeAsync(IAlertObserver observer);
+
     /// <summary>Adds a channel name to the project's list (the channel grain holds its configuration).</summary>
     [Alias("register-channel")]
     Task RegisterChannelAsync(string name);

@@ -15,6 +15,17 @@ public interface IMonitoredEntityGrain : IGrainWithStringKey
     [Alias("ack-alert"), OneWay]
     Task AcknowledgeAlertAsync(string alertId, string by, string? comment);
 
+    /// <summary>The metrics of every bucket of the window, oldest first (minute buckets up to 2 h, hour buckets beyond).</summary>
+    [Alias("series"), ReadOnly]
+    Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(TimeSpan window);
+
+    /// <summary>Subscribes (or renews) an observer; subscriptions lapse after <see cref="Fleet.FleetGrainLimits.ObserverLifetime"/>.</summary>
+    [Alias("subscribe")]
+    Task SubscribeAsync(IEntityObserver observer);
+
+    [Alias("unsubscribe")]
+    Task UnsubscribeAsync(IEntityObserver observer);
+
     /// <summary>True once the entity has had an event.</summary>
     [Alias("exists"), ReadOnly]
     Task<bool> ExistsAsync();

@@ -3,6 +3,7 @@ using AgentOps.Entities;
 using AgentOps.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
 
 namespace AgentOps.Alerts;
 
@@ -18,6 +19,8 @@ public sealed partial class AlertBoardGrain(
     : Grain, IAlertBoardGrain
 {
     public const int HistoryKept = 5_000;
+
+    private ObserverManager<IAlertObserver>? _observers;
 
     private string Project => this.GetPrimaryKeyString();
 
@@ -51,6 +54,7 @@ public sealed partial class AlertBoardGrain(
         }
 
         await board.WriteStateAsync();
+        _observers?.Notify(o => o.OnAlertChanged(alert));
 
         var fired = alert.State == AlertState.Firing && !wasFiring;
         var resolved = alert.State == AlertState.Resolved && alert.FiredAt is not null;
@@ -95,6 +99,7 @@ public sealed partial class AlertBoardGrain(
         }
 
         await board.WriteStateAsync();
+        _observers?.Notify(o => o.OnAlertChanged(acknowledged));
         await EntityGrainsOf(acknowledged).AcknowledgeAlertAsync(alertId, by, comment);
         return acknowledged;
     }
@@ -126,6 +131,18 @@ public sealed partial class AlertBoardGrain(
         board.State.Silences[index] = board.State.Silences[index] with { EndsAt = time.GetUtcNow() };
         await board.WriteStateAsync();
         return true;
+    }
+
+    public Task SubscribeAsync(IAlertObserver observer)
+    {
+        (_observers ??= new ObserverManager<IAlertObserver>(Fleet.FleetGrainLimits.ObserverLifetime, logger)).Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(IAlertObserver observer)
+    {
+        _observers?.Unsubscribe(observer);
+        return Task.CompletedTask;
     }
 
     public async Task RegisterChannelAsync(string name)

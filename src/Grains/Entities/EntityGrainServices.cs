@@ -1,6 +1,7 @@
 using AgentOps.Ingest;
 using AgentOps.Rules;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AgentOps.Entities;
@@ -10,10 +11,12 @@ public sealed class EntityGrainServices(
     [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
     IOptions<IngestOptions> ingest,
     IOptions<RulesOptions> rules,
-    RuleCache ruleCache)
+    RuleCache ruleCache,
+    ILogger<EntityGrainServices> logger)
 {
     public TimeProvider Time { get; } = time;
     public IOptions<IngestOptions> Ingest { get; } = ingest;
     public IOptions<RulesOptions> Rules { get; } = rules;
     public RuleCache RuleCache { get; } = ruleCache;
+    public ILogger Logger { get; } = logger;
 }

@@ -1,16 +1,19 @@
 using AgentOps.Alerts;
 using AgentOps.Events;
+using AgentOps.Fleet;
 using AgentOps.Ingest;
 using AgentOps.Policy;
 using AgentOps.Rules;
+using Orleans.Utilities;
 
 namespace AgentOps.Entities;
 
 /// <summary>
 /// What agent, route and user grains share: apply deliveries to the <see cref="Monitoring.EntityMonitor"/>, judge the
 /// project's rules that match the entity (after every delivery, at most every <see cref="RulesOptions.MinJudgeSpacing"/>,
-/// and on a timer while an alert is pending or firing), answer snapshots, register in the project's directory, and
-/// write state lazily (every <see cref="IngestOptions.CheckpointInterval"/> while there are changes, and on deactivation).
+/// and on a timer while an alert is pending or firing), answer snapshots, register in the project's directory, publish
+/// changes (a fleet row at most every second, a change notice to subscribed dashboards), and write state lazily
+/// (every <see cref="IngestOptions.CheckpointInterval"/> while there are changes, and on deactivation).
 /// </summary>
 public abstract class MonitoredEntityGrain<TState>(
     IPersistentState<TState> state,
@@ -18,11 +21,15 @@ public abstract class MonitoredEntityGrain<TState>(
     EntityKind kind) : Grain, IMonitoredEntityGrain
     where TState : EntityGrainState, new()
 {
+    /// <summary>How often an entity publishes its fleet row and notifies dashboards, at most.</summary>
+    private static readonly TimeSpan PublishEvery = TimeSpan.FromSeconds(1);
+
     private readonly BaselineCache _baselines = new();
+    private ObserverManager<IEntityObserver>? _observers;
+    private GrainThrottle? _judge;
+    private GrainThrottle? _publish;
     private IGrainTimer? _checkpointTimer;
     private IGrainTimer? _judgeTimer;
-    private IGrainTimer? _judgeSoonTimer;
-    private long _lastJudgedAt = long.MinValue / 2;
     private bool _dirty;
     private bool _registered;
 
@@ -41,6 +48,8 @@ public abstract class MonitoredEntityGrain<TState>(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (Project, EntityId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        _judge = new GrainThrottle(this, services.Rules.Value.MinJudgeSpacing, JudgeAsync);
+        _publish = new GrainThrottle(this, PublishEvery, PublishAsync);
         UpdateJudgeTimer();
         return base.OnActivateAsync(cancellationToken);
     }
@@ -79,7 +88,8 @@ public abstract class MonitoredEntityGrain<TState>(
             _registered = true;
         }
 
-        await JudgeSoonAsync();
+        await _judge!.RunSoonAsync();
+        await _publish!.RunSoonAsync();
     }
 
     public Task<EntitySnapshot?> GetSnapshotAsync(TimeSpan window) =>
@@ -89,14 +99,31 @@ public abstract class MonitoredEntityGrain<TState>(
 
     public Task<bool> ExistsAsync() => Task.FromResult(State.Monitor.LastEventAt is not null);
 
+    public Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(TimeSpan window) =>
+        Task.FromResult<IReadOnlyList<SeriesPoint>>(State.Monitor.Windows.Series(window, services.Time.GetUtcNow())
+            .Select(p => new SeriesPoint(p.Start, p.Totals.ToView())).ToList());
+
+    public Task SubscribeAsync(IEntityObserver observer)
+    {
+        (_observers ??= new ObserverManager<IEntityObserver>(FleetGrainLimits.ObserverLifetime, services.Logger)).Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(IEntityObserver observer)
+    {
+        _observers?.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
     public Task AcknowledgeAlertAsync(string alertId, string by, string? comment)
     {
-        if (State.Alerts.Acknowledge(alertId, by, comment, services.Time.GetUtcNow()) is not null)
+        if (State.Alerts.Acknowledge(alertId, by, comment, services.Time.GetUtcNow()) is null)
         {
-            MarkDirty();
+            return Task.CompletedTask;
         }
 
-        return Task.CompletedTask;
+        MarkDirty();
+        return _publish!.RunSoonAsync();
     }
 
     /// <summary>Called for every applied event, after the monitor counted it.</summary>
@@ -113,31 +140,8 @@ public abstract class MonitoredEntityGrain<TState>(
             new GrainTimerCreationOptions(Options.CheckpointInterval, Options.CheckpointInterval) { Interleave = false });
     }
 
-    /// <summary>Judges now, or soon when the last judgement was moments ago (events in between are judged together).</summary>
-    private async Task JudgeSoonAsync()
-    {
-        var spacing = (long)services.Rules.Value.MinJudgeSpacing.TotalMilliseconds;
-        var sinceLast = Environment.TickCount64 - _lastJudgedAt;
-        if (sinceLast >= spacing)
-        {
-            await JudgeAsync();
-        }
-        else
-        {
-            _judgeSoonTimer ??= this.RegisterGrainTimer(
-                async () =>
-                {
-                    _judgeSoonTimer?.Dispose();
-                    _judgeSoonTimer = null;
-                    await JudgeAsync();
-                },
-                new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(spacing - sinceLast), Timeout.InfiniteTimeSpan) { Interleave = false });
-        }
-    }
-
     private async Task JudgeAsync()
     {
-        _lastJudgedAt = Environment.TickCount64;
         var book = await services.RuleCache.GetAsync(Project);
         var now = services.Time.GetUtcNow();
         var applicable = book.Rules.Where(r => r.Scope == kind && Glob.IsMatch(r.Match, EntityId)).ToList();
@@ -164,6 +168,22 @@ public abstract class MonitoredEntityGrain<TState>(
         {
             await board.ReportAsync(change.Alert);
         }
+
+        await _publish!.RunSoonAsync();
+    }
+
+    /// <summary>Publishes the entity's fleet row and tells subscribed dashboards that it changed.</summary>
+    private Task PublishAsync()
+    {
+        if (State.Monitor.LastEventAt is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        _observers?.Notify(o => o.OnEntityChanged(kind, EntityId));
+        var summary = EntitySummaries.Build(State.Monitor, kind, EntityId, State.Alerts.Current(), _baselines, services.Time.GetUtcNow());
+        var shard = KeyHash.Bucket(kind.ToWire() + "/" + EntityId, Options.DirectoryShards);
+        return GrainFactory.GetGrain<IFleetShardGrain>(GrainKeys.ForShard(Project, "fleet", shard)).ReportAsync(summary);
     }
 
     /// <summary>Keeps a judgement timer while an alert is pending or firing, so <c>for</c> elapses and alerts resolve without events.</summary>

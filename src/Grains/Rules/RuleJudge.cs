@@ -39,7 +39,7 @@ public static class RuleJudge
         if (rule.Baseline is { } baseline)
         {
             var hours = windows.Hours;
-            var stat = cache.GetOrCompute(rule, hours.BucketOf(now), hours.HistoryVersion, () => BaselineStat(rule, baseline, metric, hours, now));
+            var stat = cache.GetOrCompute(rule, hours.BucketOf(now), hours.HistoryVersion, () => HourlyStat(rule, baseline, metric, hours, now));
             if (stat is null)
             {
                 return Judgement.NotJudged;
@@ -56,7 +56,11 @@ public static class RuleJudge
         return new Judgement(true, Compare(rule.Op, value, threshold), value, threshold);
     }
 
-    private static double? BaselineStat(AlertRule rule, RuleBaseline baseline, MetricDefinition metric, BucketRing hours, DateTimeOffset now)
+    /// <summary>
+    /// The baseline statistic of a metric's hourly values over the baseline window, hours without samples skipped and
+    /// hours that overlap the rule's window excluded; null with fewer than <c>minPoints</c> hours.
+    /// </summary>
+    public static double? HourlyStat(AlertRule rule, RuleBaseline baseline, MetricDefinition metric, BucketRing hours, DateTimeOffset now)
     {
         var (from, to) = BaselineHours(rule, baseline, hours, now);
         var values = new List<double>();

@@ -57,6 +57,25 @@ public sealed class RollingWindows
         return ring.SumTools(from, to);
     }
 
+    /// <summary>The totals of every bucket of the window, oldest first, with zeros for quiet buckets.</summary>
+    public IReadOnlyList<(DateTimeOffset Start, MetricTotals Totals)> Series(TimeSpan window, DateTimeOffset now)
+    {
+        var (ring, from, to) = Resolve(window, now);
+        var points = new List<(DateTimeOffset, MetricTotals)>((int)(to - from + 1));
+        for (var bucket = from; bucket <= to; bucket++)
+        {
+            var totals = new MetricTotals();
+            if (ring.Get(bucket) is { } counters)
+            {
+                totals.Add(counters);
+            }
+
+            points.Add((ring.StartOf(bucket), totals));
+        }
+
+        return points;
+    }
+
     /// <summary>Bytes held by both rings (an estimate for the memory benchmark).</summary>
     public long ApproximateBytes() => _minutes.ApproximateBytes() + _hours.ApproximateBytes();
 
