@@ -5,6 +5,9 @@ namespace AgentOps;
 /// <summary>The duration syntax of the API: a positive integer and one unit, <c>s</c>, <c>m</c>, <c>h</c> or <c>d</c> (e.g. <c>30s</c>, <c>5m</c>, <c>7d</c>).</summary>
 public static class Durations
 {
+    /// <summary>The longest window, rule duration or baseline served: the 7 days of hour buckets.</summary>
+    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(7);
+
     /// <summary>Parses <paramref name="text"/>; false when it is not of the form above.</summary>
     public static bool TryParse(string? text, out TimeSpan duration)
     {

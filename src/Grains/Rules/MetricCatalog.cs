@@ -8,7 +8,7 @@ namespace AgentOps.Rules;
 public static class MetricCatalog
 {
     /// <summary>The Jensen-Shannon divergence between the tool mix of the window and that of the baseline window.</summary>
-    public const string ToolDrift = "toolDrift";
+    public const string ToolDrift = MetricNames.ToolDrift;
 
     private static readonly FrozenDictionary<string, MetricDefinition> Definitions = new MetricDefinition[]
     {
@@ -39,6 +39,9 @@ public static class MetricCatalog
 
     /// <summary>True for a metric a rule can judge.</summary>
     public static bool IsKnown(string metric) => metric == ToolDrift || Definitions.ContainsKey(metric);
+
+    /// <summary>True for a live-state metric the catalog can read.</summary>
+    public static bool Reads(string metric) => Definitions.ContainsKey(metric);
 
     /// <summary>The definition of a live-state metric (not toolDrift).</summary>
     public static MetricDefinition Get(string metric) => Definitions[metric];

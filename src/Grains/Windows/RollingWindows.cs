@@ -11,7 +11,7 @@ namespace AgentOps.Windows;
 public sealed class RollingWindows
 {
     /// <summary>The longest window served.</summary>
-    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(7);
+    public static readonly TimeSpan MaxWindow = Durations.MaxWindow;
 
     /// <summary>The longest window served at minute resolution.</summary>
     public static readonly TimeSpan MinuteResolutionSpan = TimeSpan.FromHours(2);
