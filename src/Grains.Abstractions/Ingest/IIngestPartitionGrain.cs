@@ -1,3 +1,4 @@
+using AgentOps.Entities;
 using AgentOps.Policy;
 
 namespace AgentOps.Ingest;
@@ -20,4 +21,15 @@ public interface IIngestPartitionGrain : IGrainWithStringKey
     /// <summary>Tells the partition that an agent's policy changed, so new tool calls are judged by it.</summary>
     [Alias("policy-changed"), AlwaysInterleave]
     Task PolicyChangedAsync(string agentId, AutonomyPolicy? policy);
+
+    /// <summary>An entity grain has written its state with every flush of this partition up to <paramref name="upToFlush"/>.</summary>
+    [Alias("confirm-checkpoint"), OneWay, AlwaysInterleave]
+    Task ConfirmCheckpointAsync(EntityKind kind, string entityKey, long upToFlush);
+
+    /// <summary>
+    /// The flushes after <paramref name="afterFlush"/> that the entity was sent but has not confirmed, read back from the
+    /// journal: what an entity that lost its memory (its silo died) must apply again when it activates.
+    /// </summary>
+    [Alias("replay-for"), AlwaysInterleave]
+    Task<IReadOnlyList<EntityDelivery>> ReplayForAsync(EntityKind kind, string entityKey, long afterFlush);
 }

@@ -9,6 +9,9 @@ public sealed class DeliveryWatermarks
 {
     [Id(0)] private readonly Dictionary<int, long> _lastFlush = [];
 
+    /// <summary>The last flush applied from a partition (0 when none).</summary>
+    public long Of(int partition) => _lastFlush.GetValueOrDefault(partition);
+
     /// <summary>Moves the mark to <paramref name="flush"/>; false when that flush was applied already.</summary>
     public bool TryAdvance(int partition, long flush)
     {

@@ -12,11 +12,13 @@ public sealed class EntityGrainServices(
     IOptions<IngestOptions> ingest,
     IOptions<RulesOptions> rules,
     RuleCache ruleCache,
+    IEventJournal journal,
     ILogger<EntityGrainServices> logger)
 {
     public TimeProvider Time { get; } = time;
     public IOptions<IngestOptions> Ingest { get; } = ingest;
     public IOptions<RulesOptions> Rules { get; } = rules;
     public RuleCache RuleCache { get; } = ruleCache;
+    public IEventJournal Journal { get; } = journal;
     public ILogger Logger { get; } = logger;
 }

@@ -25,6 +25,7 @@ public abstract class MonitoredEntityGrain<TState>(
     private static readonly TimeSpan PublishEvery = TimeSpan.FromSeconds(1);
 
     private readonly BaselineCache _baselines = new();
+    private readonly Dictionary<int, long> _appliedSinceCheckpoint = [];
     private ObserverManager<IEntityObserver>? _observers;
     private GrainThrottle? _judge;
     private GrainThrottle? _publish;
@@ -45,13 +46,18 @@ public abstract class MonitoredEntityGrain<TState>(
     /// <summary>Ingest settings.</summary>
     protected IngestOptions Options => services.Ingest.Value;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (Project, EntityId) = GrainKeys.Parse(this.GetPrimaryKeyString());
         _judge = new GrainThrottle(this, services.Rules.Value.MinJudgeSpacing, JudgeAsync);
         _publish = new GrainThrottle(this, PublishEvery, PublishAsync);
+        if (services.Journal.IsDurable)
+        {
+            await RecoverAsync();
+        }
+
         UpdateJudgeTimer();
-        return base.OnActivateAsync(cancellationToken);
+        await base.OnActivateAsync(cancellationToken);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -60,6 +66,7 @@ public abstract class MonitoredEntityGrain<TState>(
         {
             // Not the deactivation token: a collection that is already past its deadline must still save the state.
             await state.WriteStateAsync(CancellationToken.None);
+            ConfirmCheckpoint();
         }
 
         await base.OnDeactivateAsync(reason, cancellationToken);
@@ -67,19 +74,11 @@ public abstract class MonitoredEntityGrain<TState>(
 
     public async Task ApplyAsync(EntityDelivery delivery)
     {
-        if (!State.Watermarks.TryAdvance(delivery.Partition, delivery.Flush))
+        if (!Apply(delivery))
         {
             return;
         }
 
-        var now = services.Time.GetUtcNow();
-        foreach (var e in delivery.Events)
-        {
-            State.Monitor.Apply(e, now);
-            OnEventApplied(e);
-        }
-
-        MarkDirty();
         if (!_registered)
         {
             // Once per activation: registration is idempotent, so this also heals a directory that lost an entry.
@@ -125,6 +124,61 @@ public abstract class MonitoredEntityGrain<TState>(
         MarkDirty();
         return _publish!.RunSoonAsync();
     }
+
+    /// <summary>Applies a delivery unless it was applied before; true when it counted.</summary>
+    private bool Apply(EntityDelivery delivery)
+    {
+        if (!State.Watermarks.TryAdvance(delivery.Partition, delivery.Flush))
+        {
+            return false;
+        }
+
+        var now = services.Time.GetUtcNow();
+        foreach (var e in delivery.Events)
+        {
+            State.Monitor.Apply(e, now);
+            OnEventApplied(e);
+        }
+
+        _appliedSinceCheckpoint[delivery.Partition] = delivery.Flush;
+        MarkDirty();
+        return true;
+    }
+
+    /// <summary>
+    /// After a crash this grain's memory is gone but its partitions journaled what they sent: ask each partition for the
+    /// flushes after the last one this state has, and apply them before anything else (docs/durability.md).
+    /// </summary>
+    private async Task RecoverAsync()
+    {
+        var target = this.GetPrimaryKeyString();
+        var partitions = kind == EntityKind.Agent
+            ? [KeyHash.Bucket(EntityId, Options.Partitions)]
+            : Enumerable.Range(0, Options.Partitions);
+        foreach (var partition in partitions)
+        {
+            var replay = await PartitionGrain(partition).ReplayForAsync(kind, target, State.Watermarks.Of(partition));
+            foreach (var delivery in replay)
+            {
+                Apply(delivery);
+            }
+        }
+    }
+
+    /// <summary>Tells each partition that its flushes up to the ones applied are now in stored state, so it may forget them.</summary>
+    private void ConfirmCheckpoint()
+    {
+        var target = this.GetPrimaryKeyString();
+        foreach (var (partition, flush) in _appliedSinceCheckpoint)
+        {
+            PartitionGrain(partition).ConfirmCheckpointAsync(kind, target, flush).Ignore();
+        }
+
+        _appliedSinceCheckpoint.Clear();
+    }
+
+    private IIngestPartitionGrain PartitionGrain(int partition) =>
+        GrainFactory.GetGrain<IIngestPartitionGrain>(GrainKeys.For(Project, partition.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Called for every applied event, after the monitor counted it.</summary>
     protected virtual void OnEventApplied(AgentEvent e)
@@ -211,7 +265,19 @@ public abstract class MonitoredEntityGrain<TState>(
             return;
         }
 
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch (Orleans.Storage.InconsistentStateException)
+        {
+            // Another activation wrote this state (a split brain after a silo failure). Start over from the stored state:
+            // what this activation applied but never confirmed is still in the partitions' journals and is replayed.
+            this.DeactivateOnIdle();
+            throw;
+        }
+
         _dirty = false;
-        await state.WriteStateAsync(cancellationToken);
+        ConfirmCheckpoint();
     }
 }

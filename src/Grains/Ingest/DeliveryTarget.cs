@@ -6,6 +6,20 @@ namespace AgentOps.Ingest;
 /// <summary>A grain a partition fans events out to.</summary>
 public readonly record struct DeliveryTarget(DeliveryTargetKind Kind, string Key)
 {
+    /// <summary>
+    /// True for grains whose state is checkpointed (agents, routes, users): the journal keeps a flush until they
+    /// confirm it. Trajectory shards hold trajectories in memory until the trajectory store (docs/durability.md).
+    /// </summary>
+    public bool NeedsCheckpoint => Kind != DeliveryTargetKind.Trajectory;
+
+    /// <summary>The target of an entity grain.</summary>
+    public static DeliveryTarget Of(EntityKind kind, string key) => new(kind switch
+    {
+        EntityKind.Agent => DeliveryTargetKind.Agent,
+        EntityKind.Route => DeliveryTargetKind.Route,
+        _ => DeliveryTargetKind.User,
+    }, key);
+
     /// <summary>Sends one delivery to the grain.</summary>
     public Task DeliverAsync(IGrainFactory grains, EntityDelivery delivery) => Kind switch
     {

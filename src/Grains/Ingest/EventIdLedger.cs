@@ -40,6 +40,9 @@ public sealed class EventIdLedger(TimeSpan horizon, int maxIds)
         return duplicates?.ToArray() ?? [];
     }
 
+    /// <summary>True when the id was counted before.</summary>
+    public bool IsProcessed(ulong id) => TryFind(id, out var value) && (value & ProcessedFlag) != 0;
+
     /// <summary>Counts the id for chunk <paramref name="tag"/>; false when it was counted before (a duplicate).</summary>
     public bool TryMarkProcessed(ulong id, long tag, DateTimeOffset now)
     {

@@ -1,8 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using AgentOps.Entities;
 using AgentOps.Events;
 using AgentOps.Policy;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
@@ -11,39 +11,71 @@ using Orleans.Streams.Core;
 namespace AgentOps.Ingest;
 
 /// <summary>
-/// Consumes one partition of a project's event stream. For every chunk it drops event ids counted before, judges
-/// tool calls against the agent's policy and gathers the events; every <see cref="IngestOptions.FlushInterval"/> it
-/// fans the gathered events out, one message per grain per flush, in an order every grain can check.
+/// Consumes one partition of a project's event stream. For every chunk it drops event ids counted before, judges tool
+/// calls against the agent's policy and journals the rest before the stream may forget the chunk; every
+/// <see cref="IngestOptions.FlushInterval"/> it fans the gathered events out, one message per grain per flush, under
+/// flush numbers every grain can check. A new activation replays the flushes some grain has not yet checkpointed.
 /// </summary>
 [ImplicitStreamSubscription(IngestStreams.Namespace)]
 [CollectionAgeLimit(AlwaysActive = true)] // a fixed, small set per project whose de-duplication memory must not lapse
 public sealed partial class IngestPartitionGrain(
     IOptions<IngestOptions> options,
+    IEventJournal journal,
     [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
     ILogger<IngestPartitionGrain> logger)
     : Grain, IIngestPartitionGrain, IStreamSubscriptionObserver, IAsyncObserver<EventChunk>
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan TruncateEvery = TimeSpan.FromSeconds(10);
 
     private readonly Dictionary<string, AutonomyPolicy?> _policies = new(StringComparer.Ordinal);
     private readonly List<AgentEvent> _gathered = [];
     private readonly DeliveryOutbox _outbox = new();
+    private readonly CheckpointTracker _checkpoints = new();
     private EventIdLedger _ids = null!;
     private string _project = string.Empty;
     private int _partition;
-    private long _flush;
+    private long _epoch;
+    private long _flushesInEpoch;
+    private long _openFlush;
+    private int _openSequence;
     private IGrainTimer? _flushTimer;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         string partition;
         (_project, partition) = GrainKeys.Parse(this.GetPrimaryKeyString());
         _partition = int.Parse(partition, CultureInfo.InvariantCulture);
         _ids = new EventIdLedger(options.Value.DedupeHorizon, options.Value.DedupeMaxIdsPerPartition);
 
-        // Flush numbers must keep increasing across activations: start from the clock's ticks, which outpace flushes.
-        _flush = time.GetUtcNow().UtcTicks;
-        return base.OnActivateAsync(cancellationToken);
+        var recovery = await journal.RecoverAsync(_project, _partition, time.GetUtcNow() - options.Value.DedupeHorizon);
+        _epoch = recovery.Epoch;
+        _openFlush = NextFlush();
+        foreach (var (at, ids) in recovery.RecentIds)
+        {
+            foreach (var id in ids)
+            {
+                _ids.TryMarkProcessed(id, 0, at);
+            }
+        }
+
+        foreach (var flush in recovery.Unconfirmed.GroupBy(e => e.Flush).OrderBy(g => g.Key))
+        {
+            Plan(flush.Key, [.. flush.SelectMany(e => e.Events)]);
+        }
+
+        if (recovery.Unconfirmed.Count > 0)
+        {
+            LogReplaying(_project, _partition, recovery.Unconfirmed.Count, _outbox.PendingTargets);
+            ScheduleFlush(TimeSpan.Zero);
+        }
+
+        if (journal.IsDurable)
+        {
+            this.RegisterGrainTimer(TruncateAsync, new GrainTimerCreationOptions(TruncateEvery, TruncateEvery) { Interleave = false });
+        }
+
+        await base.OnActivateAsync(cancellationToken);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -64,31 +96,69 @@ public sealed partial class IngestPartitionGrain(
         return Task.CompletedTask;
     }
 
+    public Task ConfirmCheckpointAsync(EntityKind kind, string entityKey, long upToFlush)
+    {
+        _checkpoints.Confirmed(DeliveryTarget.Of(kind, entityKey), upToFlush);
+        return Task.CompletedTask;
+    }
+
+    public async Task<IReadOnlyList<EntityDelivery>> ReplayForAsync(EntityKind kind, string entityKey, long afterFlush)
+    {
+        var target = DeliveryTarget.Of(kind, entityKey);
+        if (_checkpoints.LastUnconfirmed(target) is not { } last || last <= afterFlush)
+        {
+            return [];
+        }
+
+        var entries = await journal.ReadAsync(_project, _partition, afterFlush, last);
+        var deliveries = new List<EntityDelivery>();
+        foreach (var flush in entries.GroupBy(e => e.Flush).OrderBy(g => g.Key))
+        {
+            if (FlushPlan.Build(_project, [.. flush.SelectMany(e => e.Events)], options.Value.TrajectoryShards).TryGetValue(target, out var events))
+            {
+                deliveries.Add(new EntityDelivery(_partition, flush.Key, events));
+            }
+        }
+
+        return deliveries;
+    }
+
     public async Task OnNextAsync(EventChunk chunk, StreamSequenceToken? token = null)
     {
         await LoadPoliciesAsync(chunk.Events);
         var now = time.GetUtcNow();
-        var dropped = 0;
+        var accepted = new List<AgentEvent>(chunk.Events.Count);
+        var hashes = new List<ulong>(chunk.Events.Count);
         foreach (var e in chunk.Events)
         {
-            if (_ids.TryMarkProcessed(KeyHash.Of(e.Id), chunk.Tag, now))
+            var hash = KeyHash.Of(e.Id);
+            if (!_ids.IsProcessed(hash))
             {
-                _gathered.Add(Judge(e));
-            }
-            else
-            {
-                dropped++;
+                accepted.Add(Judge(e));
+                hashes.Add(hash);
             }
         }
 
-        if (dropped > 0)
+        if (chunk.Events.Count > accepted.Count)
         {
-            LogDuplicatesDropped(_project, _partition, dropped);
+            LogDuplicatesDropped(_project, _partition, chunk.Events.Count - accepted.Count);
         }
 
-        _flushTimer ??= this.RegisterGrainTimer(
-            FlushAsync,
-            new GrainTimerCreationOptions(options.Value.FlushInterval, Timeout.InfiniteTimeSpan) { Interleave = false });
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
+        // Durable before returning: once this returns, the stream may delete the chunk. If the journal fails, the
+        // exception makes the stream redeliver the chunk later, and no id has been marked as counted yet.
+        await journal.AppendAsync(_project, _partition, new JournalEntry(_openFlush, _openSequence++, now, accepted, [.. hashes]));
+        foreach (var hash in hashes)
+        {
+            _ids.TryMarkProcessed(hash, chunk.Tag, now);
+        }
+
+        _gathered.AddRange(accepted);
+        ScheduleFlush(options.Value.FlushInterval);
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
@@ -97,6 +167,24 @@ public sealed partial class IngestPartitionGrain(
     {
         LogStreamError(ex, _project, _partition);
         return Task.CompletedTask;
+    }
+
+    private long NextFlush() => (_epoch << 32) | ++_flushesInEpoch;
+
+    private void ScheduleFlush(TimeSpan due) =>
+        _flushTimer ??= this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = false });
+
+    /// <summary>Queues one delivery per target grain for a flush and notes the targets that must confirm it.</summary>
+    private void Plan(long flush, IReadOnlyList<AgentEvent> events)
+    {
+        foreach (var (target, targetEvents) in FlushPlan.Build(_project, events, options.Value.TrajectoryShards))
+        {
+            _outbox.Enqueue(target, new EntityDelivery(_partition, flush, targetEvents));
+            if (target.NeedsCheckpoint && journal.IsDurable)
+            {
+                _checkpoints.Sent(target, flush);
+            }
+        }
     }
 
     private AgentEvent Judge(AgentEvent e)
@@ -127,13 +215,10 @@ public sealed partial class IngestPartitionGrain(
         _flushTimer = null;
         if (_gathered.Count > 0)
         {
-            var flush = ++_flush;
-            foreach (var (target, events) in FlushPlan.Build(_project, _gathered, options.Value.TrajectoryShards))
-            {
-                _outbox.Enqueue(target, new EntityDelivery(_partition, flush, events));
-            }
-
+            Plan(_openFlush, [.. _gathered]);
             _gathered.Clear();
+            _openFlush = NextFlush();
+            _openSequence = 0;
         }
 
         if (_outbox.PendingTargets == 0)
@@ -145,9 +230,21 @@ public sealed partial class IngestPartitionGrain(
         if (failures.Count > 0)
         {
             LogDeliveryFailed(failures[0].Error, _project, _partition, failures.Count, failures[0].Target.Key);
-            _flushTimer = this.RegisterGrainTimer(
-                FlushAsync,
-                new GrainTimerCreationOptions(RetryDelay, Timeout.InfiniteTimeSpan) { Interleave = false });
+            ScheduleFlush(RetryDelay);
+        }
+    }
+
+    /// <summary>Deletes the journaled events every grain has checkpointed, and the ids older than the de-duplication horizon.</summary>
+    private async Task TruncateAsync()
+    {
+        try
+        {
+            var before = _checkpoints.OldestUnconfirmed() ?? _openFlush;
+            await journal.TruncateAsync(_project, _partition, before, time.GetUtcNow() - options.Value.DedupeHorizon);
+        }
+        catch (Exception ex)
+        {
+            LogTruncateFailed(ex, _project, _partition); // harmless: the next tick tries again
         }
     }
 
@@ -159,4 +256,10 @@ public sealed partial class IngestPartitionGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Event stream error on partition {Project}/{Partition}")]
     private partial void LogStreamError(Exception error, string project, int partition);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Partition {Project}/{Partition} replays {Entries} journaled chunks to {Targets} grains")]
+    private partial void LogReplaying(string project, int partition, int entries, int targets);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Partition {Project}/{Partition} could not truncate its journal; retrying later")]
+    private partial void LogTruncateFailed(Exception error, string project, int partition);
 }

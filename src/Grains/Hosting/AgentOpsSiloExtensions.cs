@@ -3,6 +3,7 @@ using AgentOps.Ingest;
 using AgentOps.Notifications;
 using AgentOps.Rules;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
@@ -12,7 +13,7 @@ using Polly;
 namespace AgentOps.Hosting;
 
 /// <summary>The Orleans providers the grains need, per profile; shared by the silo host and the test clusters.</summary>
-public static class SiloBuilderExtensions
+public static class AgentOpsSiloExtensions
 {
     /// <summary>How often pulling agents read the event queues: the main term of event-to-state latency.</summary>
     public static readonly TimeSpan QueuePollPeriod = TimeSpan.FromMilliseconds(20);
@@ -25,6 +26,7 @@ public static class SiloBuilderExtensions
     {
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.Services.AddSingleton<RuleCache>();
+        silo.Services.TryAddSingleton<IEventJournal>(sp => new NullEventJournal(TimeProvider.System));
         silo.Services.AddSingleton<EntityGrainServices>();
         var notifications = silo.Services.AddHttpClient(NotificationChannelGrain.HttpClientName);
         notifications.AddResilienceHandler("notifications", (pipeline, context) =>
