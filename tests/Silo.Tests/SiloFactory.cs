@@ -20,6 +20,9 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
     public const string AlphaRead = "alpha-read-key-00000000001";
     public const string BetaAdmin = "beta-admin-key-00000000001";
 
+    /// <summary>Admin keys of projects kept for one test each, where project-wide settings (rules, channels) must not leak.</summary>
+    public static readonly IReadOnlyList<string> IsolatedAdmins = [.. Enumerable.Range(1, 64).Select(i => $"isolated-admin-key-{i:00000000}")];
+
     /// <summary>The monitoring clock, starting mid-minute so tests do not sit on a bucket edge.</summary>
     public FakeTimeProvider Clock { get; } = new(StartTime());
 
@@ -29,7 +32,11 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:ClusterId", "test-" + Guid.NewGuid().ToString("N")[..8]);
         builder.UseSetting("AgentOps:Ingest:FlushInterval", "00:00:00.010");
-        var keys = new[] { ("alpha", "admin", AlphaAdmin), ("alpha", "ingest", AlphaIngest), ("alpha", "read", AlphaRead), ("beta", "admin", BetaAdmin) };
+        builder.UseSetting("AgentOps:Rules:RefreshInterval", "00:00:00.100");
+        builder.UseSetting("AgentOps:Rules:JudgeInterval", "00:00:00.100");
+        builder.UseSetting("AgentOps:Notifications:RetryBaseDelay", "00:00:00.050");
+        var keys = new[] { ("alpha", "admin", AlphaAdmin), ("alpha", "ingest", AlphaIngest), ("alpha", "read", AlphaRead), ("beta", "admin", BetaAdmin) }
+            .Concat(IsolatedAdmins.Select((key, i) => ($"isolated-{i + 1}", "admin", key))).ToArray();
         for (var i = 0; i < keys.Length; i++)
         {
             builder.UseSetting($"AgentOps:Keys:{i}:Project", keys[i].Item1);
@@ -39,6 +46,11 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services => services.AddKeyedSingleton<TimeProvider>(AgentOpsClock.Key, Clock));
     }
+
+    private int _nextIsolated;
+
+    /// <summary>An admin client of a project no other test uses.</summary>
+    public HttpClient IsolatedProjectClient() => ClientWithKey(IsolatedAdmins[Interlocked.Increment(ref _nextIsolated) - 1]);
 
     /// <summary>An HTTP client that sends <paramref name="key"/> as a bearer token.</summary>
     public HttpClient ClientWithKey(string? key = AlphaAdmin)

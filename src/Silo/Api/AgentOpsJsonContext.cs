@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AgentOps.Policy;
+using AgentOps.Rules;
 using AgentOps.Silo.Api.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,6 +17,16 @@ namespace AgentOps.Silo.Api;
 [JsonSerializable(typeof(RunListResponse))]
 [JsonSerializable(typeof(PolicyDocument))]
 [JsonSerializable(typeof(ViolationListResponse))]
+[JsonSerializable(typeof(RuleDocument))]
+[JsonSerializable(typeof(RuleListResponse))]
+[JsonSerializable(typeof(AlertResponse))]
+[JsonSerializable(typeof(AlertListResponse))]
+[JsonSerializable(typeof(AckRequest))]
+[JsonSerializable(typeof(SilenceDocument))]
+[JsonSerializable(typeof(SilenceListResponse))]
+[JsonSerializable(typeof(ChannelDocument))]
+[JsonSerializable(typeof(ChannelResponse))]
+[JsonSerializable(typeof(ChannelListResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 public sealed partial class AgentOpsJsonContext : JsonSerializerContext;

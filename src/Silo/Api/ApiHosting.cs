@@ -30,9 +30,13 @@ public static class ApiHosting
         app.MapGroup("/v1")
             .WithTags("AgentOps")
             .MapEventsApi()
+            .MapTracesApi()
             .MapEntitiesApi()
             .MapRunsApi()
-            .MapPolicyApi();
+            .MapPolicyApi()
+            .MapRulesApi()
+            .MapAlertsApi()
+            .MapChannelsApi();
         return app;
     }
 }

@@ -1,9 +1,7 @@
 using AgentOps.Entities;
 using AgentOps.Events;
-using AgentOps.Ingest;
 using AgentOps.Silo.Api.Contracts;
 using AgentOps.Silo.Security;
-using Microsoft.Extensions.Options;
 
 namespace AgentOps.Silo.Api;
 
@@ -25,8 +23,8 @@ public static class EntitiesApi
     {
         var singular = kind.ToWire();
         var title = char.ToUpperInvariant(singular[0]) + singular[1..];
-        v1.MapGet($"/{plural}", (HttpContext http, IClusterClient cluster, IOptions<IngestOptions> options, string? window, int? limit, string? cursor) =>
-                ListAsync(http, cluster, options.Value, kind, window, limit, cursor))
+        v1.MapGet($"/{plural}", (HttpContext http, IClusterClient cluster, string? window, int? limit, string? cursor) =>
+                ListAsync(http, cluster, kind, window, limit, cursor))
             .RequireAuthorization(Roles.Read)
             .WithName($"List{title}s")
             .WithSummary($"List the project's {plural} with their live metrics")
@@ -59,7 +57,7 @@ public static class EntitiesApi
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext http, IClusterClient cluster, IngestOptions options, EntityKind kind, string? windowText, int? requestedLimit, string? cursor)
+        HttpContext http, IClusterClient cluster, EntityKind kind, string? windowText, int? requestedLimit, string? cursor)
     {
         var invalidWindow = ApiArguments.Window(windowText, out var window);
         var invalidLimit = ApiArguments.Limit(requestedLimit, DefaultPageSize, MaxPageSize, out var limit);
@@ -70,14 +68,12 @@ public static class EntitiesApi
         }
 
         var project = http.User.Project();
-        var pages = await Task.WhenAll(Enumerable.Range(0, options.DirectoryShards).Select(shard =>
-            cluster.GetGrain<IEntityDirectoryGrain>(GrainKeys.ForShard(project, kind.ToWire(), shard)).ListAsync(after, limit)));
-        var merged = pages.SelectMany(p => p.Ids).Order(StringComparer.Ordinal).ToList();
-        var ids = merged.Take(limit).ToList();
-        var hasMore = merged.Count > limit || pages.Any(p => p.HasMore);
+        var page = await cluster.GetGrain<IProjectQueryGrain>(project).ListIdsAsync(kind, after, limit);
+        var ids = page.Ids;
+        var hasMore = page.HasMore;
         var snapshots = await Task.WhenAll(ids.Select(id => EntityGrains.Get(cluster, kind, project, id).GetSnapshotAsync(window)));
         var items = snapshots.OfType<EntitySnapshot>()
-            .Select(s => new EntityListItem(s.Id, s.LastEventAt, s.Metrics, 0))
+            .Select(s => new EntityListItem(s.Id, s.LastEventAt, s.Metrics, s.FiringAlerts))
             .ToList();
         var next = hasMore && ids.Count > 0 ? ApiArguments.EncodeCursor(ids[^1]) : null;
         return Results.Json(new EntityListResponse(items, next), AgentOpsJsonContext.Default.EntityListResponse);

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using AgentOps.Entities;
+using AgentOps.Policy;
 using AgentOps.Silo.Api.Contracts;
 using AgentOps.Silo.Security;
 
@@ -8,8 +8,6 @@ namespace AgentOps.Silo.Api;
 /// <summary>Autonomy policy and violations: <c>/v1/agents/{agentId}/policy</c> and <c>/violations</c>.</summary>
 public static class PolicyApi
 {
-    private const int MaxPolicyBytes = 64 * 1024;
-
     public static RouteGroupBuilder MapPolicyApi(this RouteGroupBuilder v1)
     {
         v1.MapPut("/agents/{agentId}/policy", PutAsync)
@@ -43,30 +41,16 @@ public static class PolicyApi
             return invalid;
         }
 
-        if (http.Request.ContentLength > MaxPolicyBytes)
-        {
-            return Problems.Create(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, "The body is too large.", $"A policy is at most {MaxPolicyBytes / 1024} KiB.");
-        }
-
-        PolicyDocument? document;
-        try
-        {
-            document = await JsonSerializer.DeserializeAsync(http.Request.Body, AgentOpsJsonContext.Default.PolicyDocument, http.RequestAborted);
-        }
-        catch (JsonException ex)
-        {
-            return Problems.BadRequest(ProblemCodes.InvalidPolicy, $"The policy is not valid JSON of the documented shape: {ex.Message}");
-        }
-
+        var (document, invalidBody) = await JsonBody.ReadAsync(http, AgentOpsJsonContext.Default.PolicyDocument, ProblemCodes.InvalidPolicy);
         if (document is null)
         {
-            return Problems.BadRequest(ProblemCodes.InvalidPolicy, "The body must be a policy object.");
+            return invalidBody!;
         }
 
-        var (policy, error) = PolicyValidator.Validate(document);
+        var (policy, errors) = PolicyDocumentValidator.Validate(document);
         if (policy is null)
         {
-            return Problems.BadRequest(ProblemCodes.InvalidPolicy, error!);
+            return Problems.BadRequest(ProblemCodes.InvalidPolicy, FieldError.Join(errors));
         }
 
         await cluster.GetGrain<IAgentGrain>(GrainKeys.For(http.User.Project(), agentId)).SetPolicyAsync(policy);

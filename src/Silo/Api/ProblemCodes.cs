@@ -17,6 +17,11 @@ public static class ProblemCodes
     public const string InvalidLimit = "invalid_limit";
     public const string InvalidCursor = "invalid_cursor";
     public const string InvalidPolicy = "invalid_policy";
+    public const string InvalidRule = "invalid_rule";
+    public const string InvalidSilence = "invalid_silence";
+    public const string InvalidChannel = "invalid_channel";
+    public const string InvalidAck = "invalid_ack";
+    public const string InvalidFilter = "invalid_filter";
     public const string Overloaded = "overloaded";
     public const string StorageUnavailable = "storage_unavailable";
     public const string InternalError = "internal_error";

@@ -1,9 +1,6 @@
 using AgentOps.Entities;
-using AgentOps.Ingest;
-using AgentOps.Runs;
 using AgentOps.Silo.Api.Contracts;
 using AgentOps.Silo.Security;
-using Microsoft.Extensions.Options;
 
 namespace AgentOps.Silo.Api;
 
@@ -33,15 +30,14 @@ public static class RunsApi
         return v1;
     }
 
-    private static async Task<IResult> GetRunAsync(HttpContext http, IClusterClient cluster, IOptions<IngestOptions> options, string runId)
+    private static async Task<IResult> GetRunAsync(HttpContext http, IClusterClient cluster, string runId)
     {
         if (ApiArguments.Id(runId, "runId") is { } invalid)
         {
             return invalid;
         }
 
-        var shard = KeyHash.Bucket(runId, options.Value.TrajectoryShards);
-        var run = await cluster.GetGrain<ITrajectoryShardGrain>(GrainKeys.ForShard(http.User.Project(), "runs", shard)).GetRunAsync(runId);
+        var run = await cluster.GetGrain<IProjectQueryGrain>(http.User.Project()).GetRunAsync(runId);
         return run is null
             ? Problems.NotFound($"run '{runId}'")
             : Results.Json(RunResponse.From(run.Summary, run.Steps, run.StepsDropped), AgentOpsJsonContext.Default.RunResponse);

@@ -1,6 +1,9 @@
 using AgentOps.Ingest;
+using AgentOps.Notifications;
 using AgentOps.Pricing;
+using AgentOps.Rules;
 using AgentOps.Silo.Ingest;
+using AgentOps.Silo.Otlp;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -15,10 +18,15 @@ public static class CoreServices
         builder.Services.TryAddKeyedSingleton(AgentOpsClock.Key, TimeProvider.System);
         builder.Services.AddOptions<AgentOpsOptions>().BindConfiguration(AgentOpsOptions.Section);
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.Section);
         builder.Services.AddSingleton(sp => new PriceTable(sp.GetRequiredService<IOptions<PricingOptions>>().Value));
         builder.Services.AddSingleton<EventValidator>();
         builder.Services.AddSingleton<EventIngestor>();
+        builder.Services.AddOptions<OtlpOptions>().BindConfiguration(OtlpOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<OtlpOptions>, OtlpOptionsValidator>();
+        builder.Services.AddSingleton(sp => new OtlpTraceReceiver(sp.GetRequiredService<IOptions<OtlpOptions>>().Value, sp.GetRequiredService<ILogger<OtlpTraceReceiver>>()));
         return builder;
     }
 }

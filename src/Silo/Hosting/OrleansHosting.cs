@@ -1,11 +1,21 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
 using AgentOps.Hosting;
+using AgentOps.Ingest;
+using AgentOps.Silo.Storage;
 using Orleans.Configuration;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
 
 namespace AgentOps.Silo.Hosting;
 
-/// <summary>Hosts the Orleans silo in the profile the configuration names.</summary>
+/// <summary>Hosts the Orleans silo in the profile the configuration names (API.md "Running").</summary>
 public static class OrleansHosting
 {
+    /// <summary>Event queues of the AzureStorage profile; the stream ids of all projects' partitions hash onto them.</summary>
+    public const int EventQueues = 8;
+
     public static WebApplicationBuilder AddAgentOpsSilo(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(AgentOpsOptions.Section).Get<AgentOpsOptions>() ?? new AgentOpsOptions();
@@ -20,12 +30,69 @@ public static class OrleansHosting
                     silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
                     silo.AddAgentOpsMemoryProviders();
                     break;
-                default:
-                    throw new NotSupportedException($"AgentOps:Profile '{options.Profile}' is not available in this build.");
+                case StorageProfile.AzureStorage:
+                    UseAzureStorage(silo, new AzureStorageAccount(options.Storage), orleans);
+                    break;
             }
 
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
         });
         return builder;
     }
+
+    private static void UseAzureStorage(ISiloBuilder silo, AzureStorageAccount account, OrleansSettings orleans)
+    {
+        silo.Services.AddSingleton(account);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = orleans.ClusterId;
+            o.ServiceId = orleans.ServiceId;
+        });
+        silo.ConfigureEndpoints(AdvertisedAddress(orleans), orleans.SiloPort, orleans.GatewayPort, listenOnAnyHostAddress: true);
+        silo.UseAzureStorageClustering(o => o.TableServiceClient = account.Tables);
+        silo.AddAzureTableGrainStorage(StorageNames.State, o =>
+        {
+            o.TableServiceClient = account.Tables;
+            o.TableName = "agentopsstate";
+        });
+        silo.AddAzureTableGrainStorage(StorageNames.PubSub, o =>
+        {
+            o.TableServiceClient = account.Tables;
+            o.TableName = "agentopspubsub";
+        });
+        silo.AddAzureQueueStreams(IngestStreams.Provider, streams =>
+        {
+            streams.ConfigureAzureQueue(queue => queue.Configure<IOptions<ClusterOptions>>((o, cluster) =>
+            {
+                o.QueueServiceClient = account.Queues;
+                o.QueueNames = [.. Enumerable.Range(0, EventQueues).Select(i => $"{QueuePrefix(cluster.Value.ServiceId)}-events-{i}")];
+                o.MessageVisibilityTimeout = TimeSpan.FromMinutes(2);
+            }));
+            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = AgentOps.Hosting.AgentOpsSiloExtensions.QueuePollPeriod));
+            streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+        });
+    }
+
+    /// <summary>
+    /// The address other silos and clients reach this silo at: <c>Orleans:AdvertisedIPAddress</c> when set, else the host's
+    /// first up, non-loopback IPv4 address (a container replica's own address), else loopback (one machine).
+    /// </summary>
+    private static IPAddress AdvertisedAddress(OrleansSettings orleans)
+    {
+        if (orleans.AdvertisedIPAddress is { Length: > 0 } configured)
+        {
+            return IPAddress.Parse(configured);
+        }
+
+        var address = NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork);
+        return address ?? IPAddress.Loopback;
+    }
+
+    /// <summary>Queue names must be lower-case letters, digits and dashes.</summary>
+    private static string QueuePrefix(string serviceId) =>
+        new string([.. serviceId.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-') is { Length: > 0 } p ? p[..Math.Min(p.Length, 40)] : "agentops";
 }

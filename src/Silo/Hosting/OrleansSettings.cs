@@ -11,4 +11,7 @@ public sealed class OrleansSettings
     [Required] public string ServiceId { get; set; } = "agentops";
     [Range(1, 65535)] public int SiloPort { get; set; } = 11111;
     [Range(1, 65535)] public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos reach this one at (AzureStorage profile); default: the host's own IPv4 address.</summary>
+    public string? AdvertisedIPAddress { get; set; }
 }

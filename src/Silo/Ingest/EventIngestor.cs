@@ -80,8 +80,17 @@ public sealed partial class EventIngestor(
             hashes[i] = KeyHash.Of(events[i].Id);
         }
 
-        var claimed = await cluster.GetGrain<IIngestPartitionGrain>(key).RegisterPublishedAsync(tag, hashes);
-        return claimed.Length;
+        try
+        {
+            var claimed = await cluster.GetGrain<IIngestPartitionGrain>(key).RegisterPublishedAsync(tag, hashes);
+            return claimed.Length;
+        }
+        catch (Exception ex)
+        {
+            // The events are durably in the stream and will be counted; only the duplicate report is unknown. A 503 makes
+            // the sender retry, and the retry is reported as duplicates.
+            throw new IngestUnavailableException(overloaded: false, "The events were handed off but the partition did not answer; retry to learn which were duplicates.", ex);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Project {Project}: rejected {Rejected} of {Total} events (first: {Code}: {Message})")]

@@ -128,7 +128,7 @@ public sealed partial class EventValidator(PriceTable prices)
     private static AgentEvent Eval(EventDraft d, AgentEvent e)
     {
         var score = d.Score ?? throw Missing("score");
-        if (score is < 0 or > 1)
+        if (score is not (>= 0 and <= 1)) // NaN fails this too
         {
             throw Invalid("score", $"score must be between 0 and 1 (got {score.ToString(CultureInfo.InvariantCulture)}).");
         }

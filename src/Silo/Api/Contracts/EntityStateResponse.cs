@@ -12,9 +12,10 @@ public sealed record EntityStateResponse(
     MetricsView Metrics,
     IReadOnlyDictionary<string, ModelUsageView> ByModel,
     IReadOnlyDictionary<string, ToolUsageView> ByTool,
-    IReadOnlyList<object> Alerts)
+    IReadOnlyList<AlertResponse> Alerts)
 {
     /// <summary>The response, naming the window as the request did (<c>24h</c> stays <c>24h</c>).</summary>
     public static EntityStateResponse From(EntitySnapshot s, string? requestedWindow) =>
-        new(s.Id, s.Kind.ToWire(), requestedWindow ?? Durations.Format(s.Window), s.LastEventAt, s.Metrics, s.ByModel, s.ByTool, []);
+        new(s.Id, s.Kind.ToWire(), requestedWindow ?? Durations.Format(s.Window), s.LastEventAt, s.Metrics, s.ByModel, s.ByTool,
+            s.Alerts.Select(AlertResponse.From).ToList());
 }

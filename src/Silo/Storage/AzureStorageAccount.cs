@@ -1,0 +1,58 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using AgentOps.Silo.Hosting;
+
+namespace AgentOps.Silo.Storage;
+
+/// <summary>
+/// The Azure Storage account of the AzureStorage profile: table, queue and blob clients from a connection string
+/// (Azurite: <c>UseDevelopmentStorage=true</c>) or from the account's service URI with <see cref="DefaultAzureCredential"/>
+/// (managed identity in Azure). Given the blob URI <c>https://acct.blob.core.windows.net/</c>, the table and queue
+/// endpoints are the same account's <c>.table.</c> and <c>.queue.</c> hosts.
+/// </summary>
+public sealed class AzureStorageAccount
+{
+    public AzureStorageAccount(StorageConnectionOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            Tables = new TableServiceClient(options.ConnectionString);
+            Queues = new QueueServiceClient(options.ConnectionString);
+            Blobs = new BlobServiceClient(options.ConnectionString);
+        }
+        else if (options.ServiceUri is { } serviceUri)
+        {
+            TokenCredential credential = new DefaultAzureCredential();
+            Tables = new TableServiceClient(ServiceEndpoint(serviceUri, "table"), credential);
+            Queues = new QueueServiceClient(ServiceEndpoint(serviceUri, "queue"), credential);
+            Blobs = new BlobServiceClient(ServiceEndpoint(serviceUri, "blob"), credential);
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                "The AzureStorage profile needs AgentOps:Storage:ConnectionString (e.g. UseDevelopmentStorage=true for Azurite) or AgentOps:Storage:ServiceUri.");
+        }
+    }
+
+    public TableServiceClient Tables { get; }
+
+    public QueueServiceClient Queues { get; }
+
+    public BlobServiceClient Blobs { get; }
+
+    /// <summary>The endpoint of another service of the same account: <c>https://acct.blob.core.windows.net</c> -> <c>https://acct.table.core.windows.net</c>.</summary>
+    public static Uri ServiceEndpoint(Uri serviceUri, string service)
+    {
+        var labels = serviceUri.Host.Split('.');
+        if (labels.Length < 3 || labels[1] is not ("blob" or "table" or "queue" or "dfs" or "file"))
+        {
+            throw new InvalidOperationException($"AgentOps:Storage:ServiceUri '{serviceUri}' is not an Azure Storage service endpoint such as https://<account>.blob.core.windows.net/.");
+        }
+
+        labels[1] = service;
+        return new UriBuilder(serviceUri.Scheme, string.Join('.', labels), serviceUri.IsDefaultPort ? -1 : serviceUri.Port).Uri;
+    }
+}

@@ -1,0 +1,278 @@
+using System.Buffers;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using AgentOps.Silo.Otlp.Proto;
+using Google.Protobuf;
+using ProtoSpan = AgentOps.Silo.Otlp.Proto.Span;
+
+namespace AgentOps.Silo.Tests.Otlp;
+
+/// <summary>Builds OTLP requests by hand (protobuf messages, and OTLP/JSON from them) and posts them.</summary>
+internal static class OtlpRequests
+{
+    public const string Protobuf = "application/x-protobuf";
+    public const string Json = "application/json";
+
+    public static KeyValue Attr(string key, string value) => new() { Key = key, Value = new AnyValue { StringValue = value } };
+
+    public static KeyValue Attr(string key, long value) => new() { Key = key, Value = new AnyValue { IntValue = value } };
+
+    public static KeyValue Attr(string key, double value) => new() { Key = key, Value = new AnyValue { DoubleValue = value } };
+
+    public static KeyValue Attr(string key, bool value) => new() { Key = key, Value = new AnyValue { BoolValue = value } };
+
+    public static ulong Nanos(DateTimeOffset at) => (ulong)(at - DateTimeOffset.UnixEpoch).Ticks * 100;
+
+    /// <summary>One resource (with <c>service.name</c> when given) holding the spans in one scope.</summary>
+    public static ExportTraceServiceRequest Request(string? serviceName, IEnumerable<Span> spans, params KeyValue[] resourceAttributes)
+    {
+        var resource = new Resource();
+        if (serviceName is not null)
+        {
+            resource.Attributes.Add(Attr("service.name", serviceName));
+        }
+
+        resource.Attributes.Add(resourceAttributes);
+        var scope = new ScopeSpans { Scope = new InstrumentationScope { Name = "agentops.tests", Version = "1.0" } };
+        scope.Spans.Add(spans);
+        var resourceSpans = new ResourceSpans { Resource = resource };
+        resourceSpans.ScopeSpans.Add(scope);
+        var request = new ExportTraceServiceRequest();
+        request.ResourceSpans.Add(resourceSpans);
+        return request;
+    }
+
+    public static async Task<HttpResponseMessage> PostOtlpAsync(this HttpClient client, byte[] body, string contentType, string? contentEncoding = null)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (contentEncoding is not null)
+        {
+            content.Headers.ContentEncoding.Add(contentEncoding);
+        }
+
+        return await client.PostAsync("/v1/traces", content);
+    }
+
+    public static Task<HttpResponseMessage> PostProtobufAsync(this HttpClient client, ExportTraceServiceRequest request) =>
+        client.PostOtlpAsync(request.ToByteArray(), Protobuf);
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, ExportTraceServiceRequest request) =>
+        client.PostOtlpAsync(Encoding.UTF8.GetBytes(OtlpJson.Write(request)), Json);
+
+    public static byte[] Gzip(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
+        {
+            gzip.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>Asserts a 200 in the request's encoding and decodes its ExportTraceServiceResponse.</summary>
+    public static async Task<ExportTraceServiceResponse> ExportResponseAsync(this HttpResponseMessage response, string encoding = Protobuf)
+    {
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Expected 200, got {(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}");
+        Assert.Equal(encoding, response.Content.Headers.ContentType?.MediaType);
+        return encoding == Json
+            ? JsonParser.Default.Parse<ExportTraceServiceResponse>(Encoding.UTF8.GetString(body))
+            : ExportTraceServiceResponse.Parser.ParseFrom(body);
+    }
+
+    public static int Header(this HttpResponseMessage response, string name) =>
+        int.Parse(Assert.Single(response.Headers.GetValues(name)), System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>One trace of hand-built spans with times relative to a start.</summary>
+internal sealed class TraceBuilder(DateTimeOffset start)
+{
+    public ByteString TraceId { get; } = ByteString.CopyFrom(RandomNumberGenerator.GetBytes(16));
+
+    public DateTimeOffset Start => start;
+
+    /// <summary>The run id the silo gives the trace.</summary>
+    public string RunId => Convert.ToHexStringLower(TraceId.Span);
+
+    public ProtoSpan Span(string name, ProtoSpan? parent, double startSeconds, double durationSeconds, params KeyValue[] attributes)
+    {
+        var span = new ProtoSpan
+        {
+            TraceId = TraceId,
+            SpanId = ByteString.CopyFrom(RandomNumberGenerator.GetBytes(8)),
+            ParentSpanId = parent?.SpanId ?? ByteString.Empty,
+            Name = name,
+            Kind = ProtoSpan.Types.SpanKind.Internal,
+            StartTimeUnixNano = OtlpRequests.Nanos(start.AddSeconds(startSeconds)),
+            EndTimeUnixNano = OtlpRequests.Nanos(start.AddSeconds(startSeconds + durationSeconds)),
+            Status = new Status { Code = Status.Types.StatusCode.Ok },
+        };
+        span.Attributes.Add(attributes);
+        return span;
+    }
+}
+
+/// <summary>
+/// Writes OTLP/JSON independently of the receiver's reader: lowerCamelCase names, hex ids, 64-bit integers as
+/// strings (times) or numbers (intValue), enums as integers, unset fields left out.
+/// </summary>
+internal static class OtlpJson
+{
+    public static string Write(ExportTraceServiceRequest request)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("resourceSpans");
+            foreach (var rs in request.ResourceSpans)
+            {
+                w.WriteStartObject();
+                if (rs.Resource is not null)
+                {
+                    w.WriteStartObject("resource");
+                    Attributes(w, rs.Resource.Attributes);
+                    w.WriteEndObject();
+                }
+
+                w.WriteStartArray("scopeSpans");
+                foreach (var ss in rs.ScopeSpans)
+                {
+                    w.WriteStartObject();
+                    if (ss.Scope is not null)
+                    {
+                        w.WriteStartObject("scope");
+                        w.WriteString("name", ss.Scope.Name);
+                        w.WriteString("version", ss.Scope.Version);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteStartArray("spans");
+                    foreach (var s in ss.Spans)
+                    {
+                        Span(w, s);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void Span(Utf8JsonWriter w, Span s)
+    {
+        w.WriteStartObject();
+        w.WriteString("traceId", Convert.ToHexString(s.TraceId.Span)); // upper case: ids are case-insensitive hex
+        w.WriteString("spanId", Convert.ToHexStringLower(s.SpanId.Span));
+        if (!s.ParentSpanId.IsEmpty)
+        {
+            w.WriteString("parentSpanId", Convert.ToHexStringLower(s.ParentSpanId.Span));
+        }
+
+        w.WriteString("name", s.Name);
+        w.WriteNumber("kind", (int)s.Kind);
+        w.WriteString("startTimeUnixNano", s.StartTimeUnixNano.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteNumber("endTimeUnixNano", s.EndTimeUnixNano);
+        Attributes(w, s.Attributes);
+        w.WriteNumber("droppedAttributesCount", 0);
+        if (s.Events.Count > 0)
+        {
+            w.WriteStartArray("events");
+            foreach (var e in s.Events)
+            {
+                w.WriteStartObject();
+                w.WriteString("timeUnixNano", e.TimeUnixNano.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                w.WriteString("name", e.Name);
+                Attributes(w, e.Attributes);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (s.Status is not null)
+        {
+            w.WriteStartObject("status");
+            w.WriteNumber("code", (int)s.Status.Code);
+            if (s.Status.Message.Length > 0)
+            {
+                w.WriteString("message", s.Status.Message);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void Attributes(Utf8JsonWriter w, IEnumerable<KeyValue> attributes, string name = "attributes")
+    {
+        w.WriteStartArray(name);
+        foreach (var a in attributes)
+        {
+            w.WriteStartObject();
+            w.WriteString("key", a.Key);
+            w.WritePropertyName("value");
+            Value(w, a.Value);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Value(Utf8JsonWriter w, AnyValue v)
+    {
+        w.WriteStartObject();
+        switch (v.ValueCase)
+        {
+            case AnyValue.ValueOneofCase.StringValue:
+                w.WriteString("stringValue", v.StringValue);
+                break;
+            case AnyValue.ValueOneofCase.IntValue:
+                w.WriteNumber("intValue", v.IntValue);
+                break;
+            case AnyValue.ValueOneofCase.DoubleValue:
+                w.WriteNumber("doubleValue", v.DoubleValue);
+                break;
+            case AnyValue.ValueOneofCase.BoolValue:
+                w.WriteBoolean("boolValue", v.BoolValue);
+                break;
+            case AnyValue.ValueOneofCase.ArrayValue:
+                w.WriteStartObject("arrayValue");
+                w.WriteStartArray("values");
+                foreach (var item in v.ArrayValue.Values)
+                {
+                    Value(w, item);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+                break;
+            case AnyValue.ValueOneofCase.KvlistValue:
+                w.WriteStartObject("kvlistValue");
+                Attributes(w, v.KvlistValue.Values, "values");
+                w.WriteEndObject();
+                break;
+            case AnyValue.ValueOneofCase.BytesValue:
+                w.WriteBase64String("bytesValue", v.BytesValue.Span);
+                break;
+        }
+
+        w.WriteEndObject();
+    }
+}
