@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Services the tests need, sourced by test.sh: Azurite (Microsoft's Azure Storage emulator) on 127.0.0.1,
+# installed from tools/azurite/package-lock.json, data in memory. Leaves an Azurite that is already listening alone.
+# shellcheck shell=bash
+
+AGENTOPS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+AZURITE_DIR="$AGENTOPS_ROOT/tools/azurite"
+AZURITE_PID=""
+
+azurite_listening() { (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null; }
+
+install_azurite() {
+  if [ ! -x "$AZURITE_DIR/node_modules/.bin/azurite" ]; then
+    echo "==> installing Azurite (npm ci in tools/azurite)"
+    (cd "$AZURITE_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# start_azurite [--location DIR]: in memory unless a data folder is given.
+start_azurite() {
+  if azurite_listening; then
+    echo "==> Azurite already listening on 127.0.0.1:10000-10002"
+    return 0
+  fi
+  install_azurite
+  local persistence=(--inMemoryPersistence)
+  if [ "${1:-}" = "--location" ]; then persistence=(--location "$2"); mkdir -p "$2"; fi
+  echo "==> starting Azurite"
+  "$AZURITE_DIR/node_modules/.bin/azurite" --silent --disableTelemetry --skipApiVersionCheck --loose \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 "${persistence[@]}" \
+    >"${AZURITE_LOG:-/tmp/agentops-azurite.log}" 2>&1 &
+  AZURITE_PID=$!
+  for _ in $(seq 1 100); do
+    azurite_listening && return 0
+    sleep 0.1
+  done
+  echo "Azurite did not start; see ${AZURITE_LOG:-/tmp/agentops-azurite.log}" >&2
+  return 1
+}
+
+stop_azurite() {
+  if [ -n "$AZURITE_PID" ]; then
+    kill "$AZURITE_PID" 2>/dev/null || true
+    wait "$AZURITE_PID" 2>/dev/null || true
+    AZURITE_PID=""
+  fi
+}
+
+start_test_services() { start_azurite; }
+stop_test_services() { stop_azurite; }
