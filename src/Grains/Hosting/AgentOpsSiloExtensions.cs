@@ -27,6 +27,7 @@ public static class AgentOpsSiloExtensions
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.Services.AddSingleton<RuleCache>();
         silo.Services.TryAddSingleton<IEventJournal>(sp => new NullEventJournal(TimeProvider.System));
+        silo.Services.TryAddSingleton<IChunkStore, InlineChunkStore>();
         silo.Services.AddSingleton<EntityGrainServices>();
         var notifications = silo.Services.AddHttpClient(NotificationChannelGrain.HttpClientName);
         notifications.AddResilienceHandler("notifications", (pipeline, context) =>

@@ -21,6 +21,7 @@ namespace AgentOps.Ingest;
 public sealed partial class IngestPartitionGrain(
     IOptions<IngestOptions> options,
     IEventJournal journal,
+    IChunkStore chunks,
     [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
     ILogger<IngestPartitionGrain> logger)
     : Grain, IIngestPartitionGrain, IStreamSubscriptionObserver, IAsyncObserver<EventChunk>
@@ -125,11 +126,12 @@ public sealed partial class IngestPartitionGrain(
 
     public async Task OnNextAsync(EventChunk chunk, StreamSequenceToken? token = null)
     {
-        await LoadPoliciesAsync(chunk.Events);
+        var events = chunk.PayloadRef is { } reference ? await chunks.GetAsync(reference) : chunk.Events;
+        await LoadPoliciesAsync(events);
         var now = time.GetUtcNow();
-        var accepted = new List<AgentEvent>(chunk.Events.Count);
-        var hashes = new List<ulong>(chunk.Events.Count);
-        foreach (var e in chunk.Events)
+        var accepted = new List<AgentEvent>(events.Count);
+        var hashes = new List<ulong>(events.Count);
+        foreach (var e in events)
         {
             var hash = KeyHash.Of(e.Id);
             if (!_ids.IsProcessed(hash))
@@ -139,13 +141,14 @@ public sealed partial class IngestPartitionGrain(
             }
         }
 
-        if (chunk.Events.Count > accepted.Count)
+        if (events.Count > accepted.Count)
         {
-            LogDuplicatesDropped(_project, _partition, chunk.Events.Count - accepted.Count);
+            LogDuplicatesDropped(_project, _partition, events.Count - accepted.Count);
         }
 
         if (accepted.Count == 0)
         {
+            await ForgetPayloadAsync(chunk);
             return;
         }
 
@@ -159,6 +162,23 @@ public sealed partial class IngestPartitionGrain(
 
         _gathered.AddRange(accepted);
         ScheduleFlush(options.Value.FlushInterval);
+        await ForgetPayloadAsync(chunk);
+    }
+
+    /// <summary>Deletes a claim-checked chunk's stored events once journaled (a failed delete only leaves garbage behind).</summary>
+    private async Task ForgetPayloadAsync(EventChunk chunk)
+    {
+        if (chunk.PayloadRef is { } reference)
+        {
+            try
+            {
+                await chunks.DeleteAsync(reference);
+            }
+            catch (Exception ex)
+            {
+                LogPayloadNotDeleted(ex, reference);
+            }
+        }
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
@@ -259,6 +279,9 @@ public sealed partial class IngestPartitionGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Partition {Project}/{Partition} replays {Entries} journaled chunks to {Targets} grains")]
     private partial void LogReplaying(string project, int partition, int entries, int targets);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the stored chunk {Reference} after journaling it")]
+    private partial void LogPayloadNotDeleted(Exception error, string reference);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Partition {Project}/{Partition} could not truncate its journal; retrying later")]
     private partial void LogTruncateFailed(Exception error, string project, int partition);

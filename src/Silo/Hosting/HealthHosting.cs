@@ -1,3 +1,4 @@
+using AgentOps.Silo.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AgentOps.Silo.Hosting;
@@ -9,8 +10,14 @@ public static class HealthHosting
 
     public static WebApplicationBuilder AddAgentOpsHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks()
+        var checks = builder.Services.AddHealthChecks()
             .AddCheck<SiloReadyCheck>("silo", tags: [ReadyTag]);
+        var profile = builder.Configuration.GetSection(AgentOpsOptions.Section).Get<AgentOpsOptions>()?.Profile;
+        if (profile == StorageProfile.AzureStorage)
+        {
+            checks.AddCheck<StorageReadyCheck>("storage", tags: [ReadyTag]);
+        }
+
         return builder;
     }
 

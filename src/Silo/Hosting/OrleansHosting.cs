@@ -43,6 +43,8 @@ public static class OrleansHosting
     private static void UseAzureStorage(ISiloBuilder silo, AzureStorageAccount account, OrleansSettings orleans)
     {
         silo.Services.AddSingleton(account);
+        silo.Services.AddSingleton<IEventJournal, TableEventJournal>();
+        silo.Services.AddSingleton<IChunkStore, BlobChunkStore>();
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = orleans.ClusterId;
@@ -66,7 +68,9 @@ public static class OrleansHosting
             {
                 o.QueueServiceClient = account.Queues;
                 o.QueueNames = [.. Enumerable.Range(0, EventQueues).Select(i => $"{QueuePrefix(cluster.Value.ServiceId)}-events-{i}")];
-                o.MessageVisibilityTimeout = TimeSpan.FromMinutes(2);
+                // A message read by a silo that then dies reappears after this; shorter means a faster recovery, but it must
+                // outlast a message's normal stay in the pulling agent's cache, or it is delivered twice (and dropped as a duplicate).
+                o.MessageVisibilityTimeout = TimeSpan.FromSeconds(30);
             }));
             streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = AgentOps.Hosting.AgentOpsSiloExtensions.QueuePollPeriod));
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);

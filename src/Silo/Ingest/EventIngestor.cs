@@ -14,6 +14,7 @@ namespace AgentOps.Silo.Ingest;
 /// </summary>
 public sealed partial class EventIngestor(
     IClusterClient cluster,
+    IChunkStore chunkStore,
     EventValidator validator,
     [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
     IOptions<IngestOptions> options,
@@ -44,8 +45,9 @@ public sealed partial class EventIngestor(
         }
 
         var partitions = options.Value.Partitions;
-        var parts = accepted.GroupBy(e => KeyHash.Bucket(e.AgentId, partitions));
-        var claimedBefore = await Task.WhenAll(parts.Select(part => PublishAsync(project, part.Key, part.ToList())));
+        var chunks = accepted.GroupBy(e => KeyHash.Bucket(e.AgentId, partitions))
+            .SelectMany(part => SplitBySize(part.ToList()).Select(events => (Partition: part.Key, Events: events)));
+        var claimedBefore = await Task.WhenAll(chunks.Select(chunk => PublishAsync(project, chunk.Partition, chunk.Events)));
         duplicates += claimedBefore.Sum();
         if (errors.Count > 0)
         {
@@ -53,6 +55,32 @@ public sealed partial class EventIngestor(
         }
 
         return new IngestOutcome(accepted.Count - claimedBefore.Sum(), duplicates, errors);
+    }
+
+    /// <summary>Cuts a partition's events into chunks that fit one stream item (a queue message in the AzureStorage profile).</summary>
+    private IEnumerable<List<AgentEvent>> SplitBySize(List<AgentEvent> events)
+    {
+        var limit = chunkStore.MaxInlineBytes;
+        var chunk = new List<AgentEvent>();
+        var bytes = 0;
+        foreach (var e in events)
+        {
+            var size = limit == int.MaxValue ? 0 : EventSize.Estimate(e);
+            if (chunk.Count > 0 && bytes + size > limit)
+            {
+                yield return chunk;
+                chunk = [];
+                bytes = 0;
+            }
+
+            chunk.Add(e);
+            bytes += size;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
     }
 
     private async Task<int> PublishAsync(string project, int partition, List<AgentEvent> events)
@@ -63,7 +91,11 @@ public sealed partial class EventIngestor(
             .GetStream<EventChunk>(StreamId.Create(IngestStreams.Namespace, key));
         try
         {
-            await stream.OnNextAsync(new EventChunk(tag, project, partition, events));
+            // A single event larger than a queue message travels as a claim check.
+            var chunk = events.Count == 1 && chunkStore.MaxInlineBytes != int.MaxValue && EventSize.Estimate(events[0]) > chunkStore.MaxInlineBytes
+                ? new EventChunk(tag, project, partition, [], await chunkStore.PutAsync(project, events))
+                : new EventChunk(tag, project, partition, events);
+            await stream.OnNextAsync(chunk);
         }
         catch (InvalidOperationException ex) when (ex.Message.Contains("maximum", StringComparison.Ordinal))
         {
@@ -71,6 +103,7 @@ public sealed partial class EventIngestor(
         }
         catch (Exception ex) when (ex is not IngestUnavailableException)
         {
+            LogHandOffFailed(ex, project, partition);
             throw new IngestUnavailableException(overloaded: false, "The event stream did not take the events; nothing of this request was accepted.", ex);
         }
 
@@ -87,11 +120,15 @@ public sealed partial class EventIngestor(
         }
         catch (Exception ex)
         {
+            LogHandOffFailed(ex, project, partition);
             // The events are durably in the stream and will be counted; only the duplicate report is unknown. A 503 makes
             // the sender retry, and the retry is reported as duplicates.
             throw new IngestUnavailableException(overloaded: false, "The events were handed off but the partition did not answer; retry to learn which were duplicates.", ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Project {Project}: partition {Partition} did not take a chunk; answering 503")]
+    private partial void LogHandOffFailed(Exception error, string project, int partition);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Project {Project}: rejected {Rejected} of {Total} events (first: {Code}: {Message})")]
     private partial void LogRejected(string project, int rejected, int total, string code, string message);
