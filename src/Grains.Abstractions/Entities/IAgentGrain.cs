@@ -18,6 +18,13 @@ public interface IAgentGrain : IMonitoredEntityGrain
     [Alias("set-policy")]
     Task SetPolicyAsync(AutonomyPolicy policy);
 
+    /// <summary>
+    /// Judges a proposed step from memory: denied when the agent is paused, when the run or the UTC day would exceed its
+    /// budget, or when the tool call would break the policy. Interleaves with event processing so it answers fast.
+    /// </summary>
+    [Alias("guard"), AlwaysInterleave]
+    Task<GuardDecision> GuardAsync(GuardRequest request);
+
     /// <summary>The most recent policy violations, newest first.</summary>
     [Alias("violations"), ReadOnly]
     Task<IReadOnlyList<ViolationRecord>> GetViolationsAsync(int limit);

@@ -23,6 +23,9 @@ public sealed class AgentGrain(
             .PolicyChangedAsync(EntityId, policy);
     }
 
+    public Task<GuardDecision> GuardAsync(GuardRequest request) =>
+        Task.FromResult(Guard.Decide(policyState.State.Policy, request, State.Monitor, Time.GetUtcNow()));
+
     public Task<IReadOnlyList<ViolationRecord>> GetViolationsAsync(int limit) =>
         Task.FromResult(State.Violations.Newest(limit));
 

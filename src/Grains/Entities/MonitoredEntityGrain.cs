@@ -43,6 +43,9 @@ public abstract class MonitoredEntityGrain<TState>(
     /// <summary>The persisted state.</summary>
     protected TState State => state.State;
 
+    /// <summary>The monitoring clock.</summary>
+    protected TimeProvider Time => services.Time;
+
     /// <summary>Ingest settings.</summary>
     protected IngestOptions Options => services.Ingest.Value;
 

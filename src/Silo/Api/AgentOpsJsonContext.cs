@@ -27,6 +27,8 @@ namespace AgentOps.Silo.Api;
 [JsonSerializable(typeof(ChannelDocument))]
 [JsonSerializable(typeof(ChannelResponse))]
 [JsonSerializable(typeof(ChannelListResponse))]
+[JsonSerializable(typeof(GuardBody))]
+[JsonSerializable(typeof(GuardResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 public sealed partial class AgentOpsJsonContext : JsonSerializerContext;

@@ -36,7 +36,8 @@ public static class ApiHosting
             .MapPolicyApi()
             .MapRulesApi()
             .MapAlertsApi()
-            .MapChannelsApi();
+            .MapChannelsApi()
+            .MapGuardApi();
         return app;
     }
 }

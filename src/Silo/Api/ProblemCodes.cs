@@ -22,6 +22,7 @@ public static class ProblemCodes
     public const string InvalidChannel = "invalid_channel";
     public const string InvalidAck = "invalid_ack";
     public const string InvalidFilter = "invalid_filter";
+    public const string InvalidGuard = "invalid_guard";
     public const string Overloaded = "overloaded";
     public const string StorageUnavailable = "storage_unavailable";
     public const string InternalError = "internal_error";
