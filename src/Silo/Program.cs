@@ -1,6 +1,7 @@
 using AgentOps.Silo.Api;
 using AgentOps.Silo.Hosting;
 using AgentOps.Silo.Security;
+using AgentOps.Silo.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +10,7 @@ builder.AddAgentOpsCore()
     .AddApiKeySecurity()
     .AddAgentOpsApi()
     .AddAgentOpsHealth()
+    .AddAgentOpsTelemetry()
     .AddAgentOpsSilo();
 
 var app = builder.Build();

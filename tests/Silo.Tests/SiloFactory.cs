@@ -35,6 +35,7 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
         builder.UseSetting("AgentOps:Rules:RefreshInterval", "00:00:00.100");
         builder.UseSetting("AgentOps:Rules:JudgeInterval", "00:00:00.100");
         builder.UseSetting("AgentOps:Notifications:RetryBaseDelay", "00:00:00.050");
+        builder.UseSetting("AgentOps:Metrics:TopAgents", "3");
         var keys = new[] { ("alpha", "admin", AlphaAdmin), ("alpha", "ingest", AlphaIngest), ("alpha", "read", AlphaRead), ("beta", "admin", BetaAdmin) }
             .Concat(IsolatedAdmins.Select((key, i) => ($"isolated-{i + 1}", "admin", key))).ToArray();
         for (var i = 0; i < keys.Length; i++)

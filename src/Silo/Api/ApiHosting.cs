@@ -27,6 +27,7 @@ public static class ApiHosting
     public static WebApplication MapAgentOpsApi(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
+        app.MapMetricsApi();
         app.MapGroup("/v1")
             .WithTags("AgentOps")
             .MapEventsApi()

@@ -4,6 +4,7 @@ using AgentOps.Pricing;
 using AgentOps.Rules;
 using AgentOps.Silo.Ingest;
 using AgentOps.Silo.Otlp;
+using AgentOps.Silo.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public static class CoreServices
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.Section);
         builder.Services.AddSingleton(sp => new PriceTable(sp.GetRequiredService<IOptions<PricingOptions>>().Value));
+        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<EventValidator>();
         builder.Services.AddSingleton<EventIngestor>();
         builder.Services.AddOptions<OtlpOptions>().BindConfiguration(OtlpOptions.Section).ValidateOnStart();

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using AgentOps.Hosting;
 using AgentOps.Ingest;
 using AgentOps.Silo.Storage;
+using AgentOps.Silo.Telemetry;
 using Orleans.Configuration;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
@@ -21,9 +22,12 @@ public static class OrleansHosting
         var options = builder.Configuration.GetSection(AgentOpsOptions.Section).Get<AgentOpsOptions>() ?? new AgentOpsOptions();
         var orleans = builder.Configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
         builder.Services.AddOptions<OrleansSettings>().BindConfiguration(OrleansSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        var counters = new SiloCounters();
+        builder.Services.AddSingleton(counters);
         builder.UseOrleans(silo =>
         {
             silo.AddAgentOpsGrainServices();
+            silo.AddActivityPropagation(); // grain calls join the request's trace when OpenTelemetry listens
             switch (options.Profile)
             {
                 case StorageProfile.Local:
@@ -31,7 +35,7 @@ public static class OrleansHosting
                     silo.AddAgentOpsMemoryProviders();
                     break;
                 case StorageProfile.AzureStorage:
-                    UseAzureStorage(silo, new AzureStorageAccount(options.Storage), orleans);
+                    UseAzureStorage(silo, new AzureStorageAccount(options.Storage, counters), orleans);
                     break;
             }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using AgentOps.Entities;
 using AgentOps.Events;
 using AgentOps.Ingest;
+using AgentOps.Silo.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AgentOps.Silo.Ingest;
@@ -18,6 +19,7 @@ public sealed partial class EventIngestor(
     EventValidator validator,
     [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
     IOptions<IngestOptions> options,
+    SiloCounters counters,
     ILogger<EventIngestor> logger)
 {
     public async Task<IngestOutcome> IngestAsync(string project, IReadOnlyList<EventDraft> drafts)
@@ -54,7 +56,9 @@ public sealed partial class EventIngestor(
             LogRejected(project, errors.Count, drafts.Count, errors[0].Code, errors[0].Message);
         }
 
-        return new IngestOutcome(accepted.Count - claimedBefore.Sum(), duplicates, errors);
+        var outcome = new IngestOutcome(accepted.Count - claimedBefore.Sum(), duplicates, errors);
+        counters.Ingested(outcome.Accepted, outcome.Duplicates, errors.Count);
+        return outcome;
     }
 
     /// <summary>Cuts a partition's events into chunks that fit one stream item (a queue message in the AzureStorage profile).</summary>
@@ -99,10 +103,12 @@ public sealed partial class EventIngestor(
         }
         catch (InvalidOperationException ex) when (ex.Message.Contains("maximum", StringComparison.Ordinal))
         {
+            counters.RefusedRequest();
             throw new IngestUnavailableException(overloaded: true, "The event pipeline is full; retry shortly.", ex);
         }
         catch (Exception ex) when (ex is not IngestUnavailableException)
         {
+            counters.RefusedRequest();
             LogHandOffFailed(ex, project, partition);
             throw new IngestUnavailableException(overloaded: false, "The event stream did not take the events; nothing of this request was accepted.", ex);
         }

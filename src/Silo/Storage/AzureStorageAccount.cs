@@ -4,6 +4,7 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using AgentOps.Silo.Hosting;
+using AgentOps.Silo.Telemetry;
 
 namespace AgentOps.Silo.Storage;
 
@@ -15,20 +16,26 @@ namespace AgentOps.Silo.Storage;
 /// </summary>
 public sealed class AzureStorageAccount
 {
-    public AzureStorageAccount(StorageConnectionOptions options)
+    public AzureStorageAccount(StorageConnectionOptions options, SiloCounters counters)
     {
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(new StorageRequestCounter(counters, "table"), HttpPipelinePosition.PerRetry);
+        var queueOptions = new QueueClientOptions();
+        queueOptions.AddPolicy(new StorageRequestCounter(counters, "queue"), HttpPipelinePosition.PerRetry);
+        var blobOptions = new BlobClientOptions();
+        blobOptions.AddPolicy(new StorageRequestCounter(counters, "blob"), HttpPipelinePosition.PerRetry);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            Tables = new TableServiceClient(options.ConnectionString);
-            Queues = new QueueServiceClient(options.ConnectionString);
-            Blobs = new BlobServiceClient(options.ConnectionString);
+            Tables = new TableServiceClient(options.ConnectionString, tableOptions);
+            Queues = new QueueServiceClient(options.ConnectionString, queueOptions);
+            Blobs = new BlobServiceClient(options.ConnectionString, blobOptions);
         }
         else if (options.ServiceUri is { } serviceUri)
         {
             TokenCredential credential = new DefaultAzureCredential();
-            Tables = new TableServiceClient(ServiceEndpoint(serviceUri, "table"), credential);
-            Queues = new QueueServiceClient(ServiceEndpoint(serviceUri, "queue"), credential);
-            Blobs = new BlobServiceClient(ServiceEndpoint(serviceUri, "blob"), credential);
+            Tables = new TableServiceClient(ServiceEndpoint(serviceUri, "table"), credential, tableOptions);
+            Queues = new QueueServiceClient(ServiceEndpoint(serviceUri, "queue"), credential, queueOptions);
+            Blobs = new BlobServiceClient(ServiceEndpoint(serviceUri, "blob"), credential, blobOptions);
         }
         else
         {
