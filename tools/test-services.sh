@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Services the tests need, sourced by test.sh: Azurite (Microsoft's Azure Storage emulator) on 127.0.0.1,
-# installed from tools/azurite/package-lock.json, data in memory. Leaves an Azurite that is already listening alone.
+# Services the tests and run.sh need, sourced by test.sh and run.sh: Azurite (Microsoft's Azure Storage emulator),
+# installed from tools/azurite/package-lock.json and started on 127.0.0.1. Leaves an Azurite already listening alone.
 # shellcheck shell=bash
 
 AGENTOPS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -46,5 +46,6 @@ stop_azurite() {
   fi
 }
 
-start_test_services() { start_azurite; }
+# The storage tests start private Azurite instances (they stop and restart them); they only need it installed.
+start_test_services() { install_azurite; }
 stop_test_services() { stop_azurite; }

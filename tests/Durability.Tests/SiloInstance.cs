@@ -49,6 +49,9 @@ internal sealed class SiloInstance : IDisposable
             ["Orleans__GatewayPort"] = _ports.Gateway.ToString(CultureInfo.InvariantCulture),
             ["Orleans__AdvertisedIPAddress"] = "127.0.0.1",
             ["Logging__LogLevel__Default"] = "Warning",
+            // Declare a killed silo dead in seconds, not the default half minute, so the survivors take over quickly.
+            ["Orleans__Membership__ProbeTimeout"] = "00:00:01",
+            ["Orleans__Membership__NumMissedProbesLimit"] = "2",
         });
         await WaitReadyAsync(TimeSpan.FromSeconds(90));
     }

@@ -40,6 +40,8 @@ public static class OrleansHosting
             }
 
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
+            // Failure detection is tunable (e.g. Orleans:Membership:ProbeTimeout, NumMissedProbesLimit) for faster failover.
+            silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration("Orleans:Membership");
         });
         return builder;
     }
