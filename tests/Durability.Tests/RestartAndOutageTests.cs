@@ -45,6 +45,33 @@ public sealed class RestartAndOutageTests
     }
 
     [Fact]
+    public async Task Stored_trajectories_survive_a_restart_kept_steps_and_dropped_totals_alike()
+    {
+        await using var azurite = await AzuriteInstance.StartAsync();
+        using var silo = new SiloInstance(azurite.ConnectionString, "runs-" + _run, "p" + _run);
+        await silo.StartAsync();
+        using var client = silo.CreateClient();
+        (await client.PutAsJsonAsync("/v1/settings/trajectories", new { sampleRate = 0.0, retentionDays = 14 })).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync("/v1/agents/migrator/policy", new { writeTargets = new[] { "db:staging.*" } })).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/v1/events", Json(Events("kept", "migrator", 3)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/v1/events", Json(Events("dropped", "tidy", 2)))).StatusCode);
+        await Eventually.AssertAsync(async () =>
+        {
+            Assert.Equal("kept", await SamplingStateAsync(client, "kept-run"));
+            Assert.Equal("dropped", await SamplingStateAsync(client, "dropped-run"));
+        }, TimeSpan.FromSeconds(30));
+        string[] paths = ["/v1/runs/kept-run", "/v1/runs/dropped-run", "/v1/runs/kept-run/steps.jsonl"];
+        var before = await SnapshotAsync(client, paths);
+
+        silo.Stop();
+        await silo.StartAsync();
+
+        Assert.Equal(before, await SnapshotAsync(client, paths));
+        Assert.Equal(4, JsonNode.Parse(await client.GetStringAsync("/v1/runs/kept-run"))!["steps"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task With_storage_down_ingest_answers_503_with_nothing_accepted_and_both_recover_by_themselves()
     {
         await using var azurite = await AzuriteInstance.StartAsync();
@@ -65,6 +92,12 @@ public sealed class RestartAndOutageTests
         await Eventually.AssertAsync(async () => Assert.True(
             (await client.PostAsync("/v1/events", Json(Events("during", "steady", 2)))).StatusCode == HttpStatusCode.Accepted, silo.Output), TimeSpan.FromSeconds(60));
         await Eventually.AssertAsync(async () => Assert.Equal(6, await ToolCallsAsync(client, "steady")), TimeSpan.FromSeconds(90));
+    }
+
+    private static async Task<string?> SamplingStateAsync(HttpClient client, string runId)
+    {
+        var response = await client.GetAsync($"/v1/runs/{runId}");
+        return response.StatusCode == HttpStatusCode.NotFound ? null : (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["sampling"]!["state"];
     }
 
     private static async Task<int> ToolCallsAsync(HttpClient client, string agent)

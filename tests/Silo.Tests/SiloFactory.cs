@@ -36,6 +36,7 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
         builder.UseSetting("AgentOps:Rules:JudgeInterval", "00:00:00.100");
         builder.UseSetting("AgentOps:Notifications:RetryBaseDelay", "00:00:00.050");
         builder.UseSetting("AgentOps:Metrics:TopAgents", "3");
+        builder.UseSetting("AgentOps:Trajectories:SampleRate", "1"); // tests read the steps of ordinary runs; sampling has its own tests
         var keys = new[] { ("alpha", "admin", AlphaAdmin), ("alpha", "ingest", AlphaIngest), ("alpha", "read", AlphaRead), ("beta", "admin", BetaAdmin) }
             .Concat(IsolatedAdmins.Select((key, i) => ($"isolated-{i + 1}", "admin", key))).ToArray();
         for (var i = 0; i < keys.Length; i++)

@@ -22,14 +22,14 @@ public interface IIngestPartitionGrain : IGrainWithStringKey
     [Alias("policy-changed"), AlwaysInterleave]
     Task PolicyChangedAsync(string agentId, AutonomyPolicy? policy);
 
-    /// <summary>An entity grain has written its state with every flush of this partition up to <paramref name="upToFlush"/>.</summary>
+    /// <summary>A grain has stored every flush of this partition up to <paramref name="upToFlush"/>.</summary>
     [Alias("confirm-checkpoint"), OneWay, AlwaysInterleave]
-    Task ConfirmCheckpointAsync(EntityKind kind, string entityKey, long upToFlush);
+    Task ConfirmCheckpointAsync(DeliveryTargetKind kind, string grainKey, long upToFlush);
 
     /// <summary>
-    /// The flushes after <paramref name="afterFlush"/> that the entity was sent but has not confirmed, read back from the
-    /// journal: what an entity that lost its memory (its silo died) must apply again when it activates.
+    /// The flushes after <paramref name="afterFlush"/> that the grain was sent but has not confirmed, read back from the
+    /// journal: what a grain that lost its memory (its silo died) must apply again when it activates.
     /// </summary>
     [Alias("replay-for"), AlwaysInterleave]
-    Task<IReadOnlyList<EntityDelivery>> ReplayForAsync(EntityKind kind, string entityKey, long afterFlush);
+    Task<IReadOnlyList<EntityDelivery>> ReplayForAsync(DeliveryTargetKind kind, string grainKey, long afterFlush);
 }

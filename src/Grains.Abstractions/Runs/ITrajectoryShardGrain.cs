@@ -16,4 +16,12 @@ public interface ITrajectoryShardGrain : IGrainWithStringKey
     /// <summary>One run with its totals and steps; null when the run is unknown.</summary>
     [Alias("get-run")]
     Task<RunTrajectory?> GetRunAsync(string runId);
+
+    /// <summary>Agents tell whether their finished runs' steps are kept; the shard then stores the run and forgets it.</summary>
+    [Alias("decide"), OneWay]
+    Task DecideAsync(IReadOnlyList<SamplingDecision> decisions);
+
+    /// <summary>Deletes the stored steps older than the project's trajectory retention now (it also runs hourly); answers how many runs expired.</summary>
+    [Alias("expire")]
+    Task<int> ExpireAsync();
 }

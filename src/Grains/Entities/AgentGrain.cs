@@ -2,6 +2,7 @@ using AgentOps.Events;
 using AgentOps.Ingest;
 using AgentOps.Policy;
 using AgentOps.Runs;
+using AgentOps.Settings;
 
 namespace AgentOps.Entities;
 
@@ -9,9 +10,12 @@ namespace AgentOps.Entities;
 public sealed class AgentGrain(
     [PersistentState("agent", StorageNames.State)] IPersistentState<AgentGrainState> state,
     [PersistentState("policy", StorageNames.State)] IPersistentState<AgentPolicyState> policyState,
-    EntityGrainServices services)
+    EntityGrainServices services,
+    SettingsCache settings)
     : MonitoredEntityGrain<AgentGrainState>(state, services, EntityKind.Agent), IAgentGrain
 {
+    private readonly List<string> _finishedRuns = [];
+
     public Task<AutonomyPolicy?> GetPolicyAsync() => Task.FromResult(policyState.State.Policy);
 
     public async Task SetPolicyAsync(AutonomyPolicy policy)
@@ -32,8 +36,47 @@ public sealed class AgentGrain(
     public Task<IReadOnlyList<RunSummary>> GetRecentRunsAsync(int limit) =>
         Task.FromResult<IReadOnlyList<RunSummary>>(State.Monitor.Runs.Recent(limit).Select(r => r.ToSummary()).ToList());
 
+    /// <summary>
+    /// Tail-based sampling: after the judgement that followed a run's finish (so an alert the run caused counts), decide
+    /// whether its steps are kept and tell the run's trajectory shard.
+    /// </summary>
+    protected override async Task OnJudgedAsync()
+    {
+        if (_finishedRuns.Count == 0)
+        {
+            return;
+        }
+
+        var rate = (await settings.GetAsync(Project)).RateFor(EntityId);
+        var alerts = CurrentAlerts;
+        var decisions = new List<(int Shard, SamplingDecision Decision)>();
+        foreach (var runId in _finishedRuns.Distinct(StringComparer.Ordinal))
+        {
+            if (State.Monitor.Runs.Find(runId) is not { } run)
+            {
+                continue;
+            }
+
+            var fedAlert = alerts.Any(a => a.FiredAt is { } fired && (a.State == Alerts.AlertState.Firing || fired >= run.SortTime));
+            decisions.Add((KeyHash.Bucket(runId, Options.TrajectoryShards), SamplingPolicy.Decide(run, fedAlert, State.CostHistory.P95(), rate)));
+            State.CostHistory.Add(run.CostNanos);
+        }
+
+        _finishedRuns.Clear();
+        foreach (var shard in decisions.GroupBy(d => d.Shard))
+        {
+            GrainFactory.GetGrain<ITrajectoryShardGrain>(GrainKeys.ForShard(Project, "runs", shard.Key))
+                .DecideAsync(shard.Select(d => d.Decision).ToList()).Ignore();
+        }
+    }
+
     protected override void OnEventApplied(AgentEvent e)
     {
+        if (e.Type == EventType.RunFinished)
+        {
+            _finishedRuns.Add(e.RunId);
+        }
+
         if (e.Violations is { Count: > 0 } reasons)
         {
             State.Violations.Add(new ViolationRecord(

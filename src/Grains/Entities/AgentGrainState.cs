@@ -5,4 +5,5 @@ namespace AgentOps.Entities;
 public sealed class AgentGrainState : EntityGrainState
 {
     [Id(0)] public ViolationLog Violations { get; set; } = new();
+    [Id(1)] public Runs.RunCostHistory CostHistory { get; set; } = new();
 }

@@ -160,7 +160,7 @@ public abstract class MonitoredEntityGrain<TState>(
             : Enumerable.Range(0, Options.Partitions);
         foreach (var partition in partitions)
         {
-            var replay = await PartitionGrain(partition).ReplayForAsync(kind, target, State.Watermarks.Of(partition));
+            var replay = await PartitionGrain(partition).ReplayForAsync(DeliveryTarget.Of(kind, target).Kind, target, State.Watermarks.Of(partition));
             foreach (var delivery in replay)
             {
                 Apply(delivery);
@@ -174,7 +174,7 @@ public abstract class MonitoredEntityGrain<TState>(
         var target = this.GetPrimaryKeyString();
         foreach (var (partition, flush) in _appliedSinceCheckpoint)
         {
-            PartitionGrain(partition).ConfirmCheckpointAsync(kind, target, flush).Ignore();
+            PartitionGrain(partition).ConfirmCheckpointAsync(DeliveryTarget.Of(kind, target).Kind, target, flush).Ignore();
         }
 
         _appliedSinceCheckpoint.Clear();
@@ -182,6 +182,12 @@ public abstract class MonitoredEntityGrain<TState>(
 
     private IIngestPartitionGrain PartitionGrain(int partition) =>
         GrainFactory.GetGrain<IIngestPartitionGrain>(GrainKeys.For(Project, partition.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>Called after every judgement of the rules (the alerts are current).</summary>
+    protected virtual Task OnJudgedAsync() => Task.CompletedTask;
+
+    /// <summary>The grain's current alerts.</summary>
+    protected IReadOnlyList<AlertView> CurrentAlerts => State.Alerts.Current();
 
     /// <summary>Called for every applied event, after the monitor counted it.</summary>
     protected virtual void OnEventApplied(AgentEvent e)
@@ -214,6 +220,7 @@ public abstract class MonitoredEntityGrain<TState>(
 
         changes.AddRange(State.Alerts.CloseAllExcept(applicable.Select(r => r.Id).ToHashSet(StringComparer.Ordinal), now));
         UpdateJudgeTimer();
+        await OnJudgedAsync();
         if (changes.Count == 0)
         {
             return;

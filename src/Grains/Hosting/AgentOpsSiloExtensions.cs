@@ -2,6 +2,8 @@ using AgentOps.Entities;
 using AgentOps.Ingest;
 using AgentOps.Notifications;
 using AgentOps.Rules;
+using AgentOps.Runs;
+using AgentOps.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -26,6 +28,8 @@ public static class AgentOpsSiloExtensions
     {
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.Services.AddSingleton<RuleCache>();
+        silo.Services.AddSingleton<SettingsCache>();
+        silo.Services.TryAddSingleton<ITrajectoryStore, MemoryTrajectoryStore>();
         silo.Services.TryAddSingleton<IEventJournal>(sp => new NullEventJournal(TimeProvider.System));
         silo.Services.TryAddSingleton<IChunkStore, InlineChunkStore>();
         silo.Services.AddSingleton<EntityGrainServices>();

@@ -6,12 +6,6 @@ namespace AgentOps.Ingest;
 /// <summary>A grain a partition fans events out to.</summary>
 public readonly record struct DeliveryTarget(DeliveryTargetKind Kind, string Key)
 {
-    /// <summary>
-    /// True for grains whose state is checkpointed (agents, routes, users): the journal keeps a flush until they
-    /// confirm it. Trajectory shards hold trajectories in memory until the trajectory store (docs/durability.md).
-    /// </summary>
-    public bool NeedsCheckpoint => Kind != DeliveryTargetKind.Trajectory;
-
     /// <summary>The target of an entity grain.</summary>
     public static DeliveryTarget Of(EntityKind kind, string key) => new(kind switch
     {
@@ -29,13 +23,4 @@ public readonly record struct DeliveryTarget(DeliveryTargetKind Kind, string Key
         DeliveryTargetKind.Trajectory => grains.GetGrain<ITrajectoryShardGrain>(Key).AppendAsync(delivery),
         _ => throw new InvalidOperationException($"Unknown delivery target kind {Kind}."),
     };
-}
-
-/// <summary>The kinds of grain that receive events.</summary>
-public enum DeliveryTargetKind
-{
-    Agent,
-    Route,
-    User,
-    Trajectory,
 }

@@ -97,15 +97,15 @@ public sealed partial class IngestPartitionGrain(
         return Task.CompletedTask;
     }
 
-    public Task ConfirmCheckpointAsync(EntityKind kind, string entityKey, long upToFlush)
+    public Task ConfirmCheckpointAsync(DeliveryTargetKind kind, string grainKey, long upToFlush)
     {
-        _checkpoints.Confirmed(DeliveryTarget.Of(kind, entityKey), upToFlush);
+        _checkpoints.Confirmed(new DeliveryTarget(kind, grainKey), upToFlush);
         return Task.CompletedTask;
     }
 
-    public async Task<IReadOnlyList<EntityDelivery>> ReplayForAsync(EntityKind kind, string entityKey, long afterFlush)
+    public async Task<IReadOnlyList<EntityDelivery>> ReplayForAsync(DeliveryTargetKind kind, string grainKey, long afterFlush)
     {
-        var target = DeliveryTarget.Of(kind, entityKey);
+        var target = new DeliveryTarget(kind, grainKey);
         if (_checkpoints.LastUnconfirmed(target) is not { } last || last <= afterFlush)
         {
             return [];
@@ -200,7 +200,7 @@ public sealed partial class IngestPartitionGrain(
         foreach (var (target, targetEvents) in FlushPlan.Build(_project, events, options.Value.TrajectoryShards))
         {
             _outbox.Enqueue(target, new EntityDelivery(_partition, flush, targetEvents));
-            if (target.NeedsCheckpoint && journal.IsDurable)
+            if (journal.IsDurable)
             {
                 _checkpoints.Sent(target, flush);
             }

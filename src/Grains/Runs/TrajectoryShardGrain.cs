@@ -1,25 +1,69 @@
-using Microsoft.Extensions.DependencyInjection;
+using System.Globalization;
 using AgentOps.Entities;
 using AgentOps.Events;
+using AgentOps.Ingest;
+using AgentOps.Settings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AgentOps.Runs;
 
 /// <summary>
-/// The trajectories of the runs that hash to this shard: each run's totals and its steps. Held in memory and
-/// bounded (<see cref="MaxRuns"/> runs, <see cref="MaxStepsPerRun"/> steps each, least recently touched runs
-/// forgotten first); the shard stays active so trajectories outlive idle periods.
+/// The trajectories of the runs that hash to this shard. A run's steps wait here while it is open; when its agent
+/// decides (tail-based sampling, at the run's finish) the shard stores the run, with its steps or only its totals, and
+/// forgets it. A run quiet for <see cref="IdleAfter"/> is stored as it is. The shard confirms a partition's flushes only
+/// once every run with steps in them is stored, so after a crash the journal still holds what it had in memory.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class TrajectoryShardGrain([FromKeyedServices(AgentOpsClock.Key)] TimeProvider time) : Grain, ITrajectoryShardGrain
+public sealed class TrajectoryShardGrain(
+    ITrajectoryStore store,
+    IEventJournal journal,
+    SettingsCache settings,
+    IOptions<IngestOptions> options,
+    [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time)
+    : Grain, ITrajectoryShardGrain
 {
-    /// <summary>Runs held per shard (64 shards per project: 64,000 runs).</summary>
-    public const int MaxRuns = 1_000;
-
     /// <summary>Steps kept per run; later steps still count in the totals.</summary>
     public const int MaxStepsPerRun = 5_000;
 
-    private readonly Dictionary<string, RunRecord> _runs = new(StringComparer.Ordinal);
+    /// <summary>Open runs held at most; beyond, the quietest is stored as it is.</summary>
+    public const int MaxOpenRuns = 5_000;
+
+    /// <summary>An open run without events for this long is stored as it is.</summary>
+    public static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>A run's totals outlive its steps: they are kept this long, or the project's retention when longer.</summary>
+    public static readonly TimeSpan RunRetention = TimeSpan.FromDays(90);
+
+    private static readonly TimeSpan SaveEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RetentionEvery = TimeSpan.FromHours(1);
+    private const int RecentlySavedKept = 20_000;
+
+    private readonly Dictionary<string, OpenRun> _open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SamplingDecision> _earlyDecisions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _recentlySaved = new(StringComparer.Ordinal);
+    private readonly Queue<string> _savedOrder = new();
+    private readonly List<StoredRun> _toSave = [];
     private readonly DeliveryWatermarks _watermarks = new();
+    private readonly Dictionary<int, long> _lastApplied = [];
+    private readonly Dictionary<int, long> _lastConfirmed = [];
+    private string _project = string.Empty;
+    private int _shard;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        _project = GrainKeys.Parse(key).Project;
+        _shard = int.Parse(key[(key.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
+        this.RegisterGrainTimer(SaveAsync, new GrainTimerCreationOptions(SaveEvery, SaveEvery) { Interleave = false });
+        this.RegisterGrainTimer(() => ExpireAsync(), new GrainTimerCreationOptions(RetentionEvery, RetentionEvery) { Interleave = false });
+        if (journal.IsDurable)
+        {
+            await RecoverAsync();
+        }
+
+        await base.OnActivateAsync(cancellationToken);
+    }
 
     public Task AppendAsync(EntityDelivery delivery)
     {
@@ -28,18 +72,19 @@ public sealed class TrajectoryShardGrain([FromKeyedServices(AgentOpsClock.Key)] 
             return Task.CompletedTask;
         }
 
+        _lastApplied[delivery.Partition] = delivery.Flush;
         var now = time.GetUtcNow();
         foreach (var e in delivery.Events)
         {
-            if (!_runs.TryGetValue(e.RunId, out var run))
+            if (_recentlySaved.Contains(e.RunId))
             {
-                if (_runs.Count >= MaxRuns)
-                {
-                    EvictOldest();
-                }
+                continue; // a straggler of a stored run: its agent, route and user counted it; the stored run stays as decided
+            }
 
-                run = new RunRecord(new RunTotals { RunId = e.RunId, AgentId = e.AgentId });
-                _runs[e.RunId] = run;
+            if (!_open.TryGetValue(e.RunId, out var run))
+            {
+                run = new OpenRun(new RunTotals { RunId = e.RunId, AgentId = e.AgentId });
+                _open[e.RunId] = run;
             }
 
             run.Totals.Apply(e, e.Timestamp <= now ? e.Timestamp : now);
@@ -48,33 +93,154 @@ public sealed class TrajectoryShardGrain([FromKeyedServices(AgentOpsClock.Key)] 
             {
                 run.Steps.Add(e);
             }
+
+            run.FirstFlush.TryAdd(delivery.Partition, delivery.Flush);
+            if (_earlyDecisions.Remove(e.RunId, out var decision))
+            {
+                run.Decision = decision;
+            }
+        }
+
+        if (_open.Count > MaxOpenRuns)
+        {
+            foreach (var quiet in _open.Values.OrderBy(r => r.Totals.LastTouchedTicks).Take(_open.Count - MaxOpenRuns).ToList())
+            {
+                Store(quiet, keep: true, "open");
+            }
         }
 
         return Task.CompletedTask;
     }
 
-    public Task<RunTrajectory?> GetRunAsync(string runId)
+    public Task DecideAsync(IReadOnlyList<SamplingDecision> decisions)
     {
-        if (!_runs.TryGetValue(runId, out var run))
+        foreach (var decision in decisions)
         {
-            return Task.FromResult<RunTrajectory?>(null);
+            if (_open.TryGetValue(decision.RunId, out var run))
+            {
+                run.Decision = decision;
+            }
+            else if (!_recentlySaved.Contains(decision.RunId))
+            {
+                _earlyDecisions[decision.RunId] = decision; // the run's steps are still on their way
+            }
         }
 
-        var steps = run.Steps.OrderBy(s => s.Timestamp).ToList(); // stable: equal timestamps keep arrival order
-        return Task.FromResult<RunTrajectory?>(new RunTrajectory(run.Totals.ToSummary(), steps, null));
+        return Task.CompletedTask;
     }
 
-    private void EvictOldest()
+    public async Task<RunTrajectory?> GetRunAsync(string runId)
     {
-        var victims = _runs.Values.OrderBy(r => r.Totals.LastTouchedTicks).Take(Math.Max(1, MaxRuns / 10)).Select(r => r.Totals.RunId).ToList();
-        foreach (var runId in victims)
+        if (_open.TryGetValue(runId, out var run))
         {
-            _runs.Remove(runId);
+            return new RunTrajectory(run.Totals.ToSummary(), Ordered(run.Steps), null, Pending: true);
+        }
+
+        if (_toSave.FirstOrDefault(r => r.Summary.RunId == runId) is { } pending)
+        {
+            return new RunTrajectory(pending.Summary, pending.Steps, pending.StepsDropped, SamplingReason: pending.Reason);
+        }
+
+        return await store.GetAsync(_project, _shard, runId) is { } stored
+            ? new RunTrajectory(stored.Summary, stored.Steps, stored.StepsDropped, SamplingReason: stored.Reason)
+            : null;
+    }
+
+    public async Task<int> ExpireAsync()
+    {
+        var retention = TimeSpan.FromDays((await settings.GetAsync(_project)).RetentionDays);
+        var now = time.GetUtcNow();
+        return await store.ExpireAsync(_project, _shard, now - retention, now - (retention > RunRetention ? retention : RunRetention));
+    }
+
+    /// <summary>Stores decided and idle runs, then confirms the flushes no open run needs any more.</summary>
+    private async Task SaveAsync()
+    {
+        var idleBefore = (time.GetUtcNow() - IdleAfter).UtcTicks;
+        foreach (var run in _open.Values.ToList())
+        {
+            if (run.Decision is { } decision && run.Totals.Outcome is not null)
+            {
+                Store(run, decision.Keep, decision.Reason);
+            }
+            else if (run.Totals.LastTouchedTicks < idleBefore)
+            {
+                Store(run, keep: true, run.Totals.Outcome is null ? "open" : "undecided");
+            }
+        }
+
+        if (_toSave.Count > 0)
+        {
+            await store.SaveAsync(_project, _shard, [.. _toSave]);
+            _toSave.Clear();
+        }
+
+        if (journal.IsDurable)
+        {
+            Confirm();
         }
     }
 
-    private sealed record RunRecord(RunTotals Totals)
+    private void Store(OpenRun run, bool keep, string reason)
     {
+        _open.Remove(run.Totals.RunId);
+        _toSave.Add(new StoredRun(run.Totals.ToSummary(), keep ? Ordered(run.Steps) : null, keep ? null : StepsDropped.Sampled, reason, time.GetUtcNow()));
+        _recentlySaved.Add(run.Totals.RunId);
+        _savedOrder.Enqueue(run.Totals.RunId);
+        while (_savedOrder.Count > RecentlySavedKept)
+        {
+            _recentlySaved.Remove(_savedOrder.Dequeue());
+        }
+    }
+
+    private void Confirm()
+    {
+        var key = this.GetPrimaryKeyString();
+        foreach (var (partition, applied) in _lastApplied)
+        {
+            var oldestOpen = _open.Values.Select(r => r.FirstFlush.TryGetValue(partition, out var first) ? first : long.MaxValue).DefaultIfEmpty(long.MaxValue).Min();
+            var upTo = oldestOpen == long.MaxValue ? applied : oldestOpen - 1;
+            if (upTo > _lastConfirmed.GetValueOrDefault(partition))
+            {
+                _lastConfirmed[partition] = upTo;
+                Partition(partition).ConfirmCheckpointAsync(DeliveryTargetKind.Trajectory, key, upTo).Ignore();
+            }
+        }
+    }
+
+    /// <summary>After a crash: the steps of runs not yet stored are still in the partitions' journals.</summary>
+    private async Task RecoverAsync()
+    {
+        var key = this.GetPrimaryKeyString();
+        for (var partition = 0; partition < options.Value.Partitions; partition++)
+        {
+            foreach (var delivery in await Partition(partition).ReplayForAsync(DeliveryTargetKind.Trajectory, key, 0))
+            {
+                var stored = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var runId in delivery.Events.Select(e => e.RunId).Distinct(StringComparer.Ordinal))
+                {
+                    if (await store.GetAsync(_project, _shard, runId) is not null)
+                    {
+                        stored.Add(runId);
+                        _recentlySaved.Add(runId);
+                    }
+                }
+
+                await AppendAsync(delivery with { Events = delivery.Events.Where(e => !stored.Contains(e.RunId)).ToList() });
+            }
+        }
+    }
+
+    private IIngestPartitionGrain Partition(int partition) =>
+        GrainFactory.GetGrain<IIngestPartitionGrain>(GrainKeys.For(_project, partition.ToString(CultureInfo.InvariantCulture)));
+
+    private static List<AgentEvent> Ordered(List<AgentEvent> steps) => steps.OrderBy(s => s.Timestamp).ToList(); // stable: ties keep arrival order
+
+    private sealed class OpenRun(RunTotals totals)
+    {
+        public RunTotals Totals { get; } = totals;
         public List<AgentEvent> Steps { get; } = [];
+        public Dictionary<int, long> FirstFlush { get; } = [];
+        public SamplingDecision? Decision { get; set; }
     }
 }

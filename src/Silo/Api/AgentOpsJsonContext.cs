@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using AgentOps.Policy;
 using AgentOps.Rules;
+using AgentOps.Settings;
 using AgentOps.Silo.Api.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,6 +15,7 @@ namespace AgentOps.Silo.Api;
 [JsonSerializable(typeof(EntityStateResponse))]
 [JsonSerializable(typeof(EntityListResponse))]
 [JsonSerializable(typeof(RunResponse))]
+[JsonSerializable(typeof(StepResponse))]
 [JsonSerializable(typeof(RunListResponse))]
 [JsonSerializable(typeof(PolicyDocument))]
 [JsonSerializable(typeof(ViolationListResponse))]
@@ -29,6 +31,8 @@ namespace AgentOps.Silo.Api;
 [JsonSerializable(typeof(ChannelListResponse))]
 [JsonSerializable(typeof(GuardBody))]
 [JsonSerializable(typeof(GuardResponse))]
+[JsonSerializable(typeof(TrajectorySettings))]
+[JsonSerializable(typeof(TrajectorySettingsDocument))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 public sealed partial class AgentOpsJsonContext : JsonSerializerContext;

@@ -38,7 +38,8 @@ public static class ApiHosting
             .MapRulesApi()
             .MapAlertsApi()
             .MapChannelsApi()
-            .MapGuardApi();
+            .MapGuardApi()
+            .MapSettingsApi();
         return app;
     }
 }

@@ -23,6 +23,8 @@ public static class ProblemCodes
     public const string InvalidAck = "invalid_ack";
     public const string InvalidFilter = "invalid_filter";
     public const string InvalidGuard = "invalid_guard";
+    public const string InvalidSettings = "invalid_settings";
+    public const string StepsNotKept = "steps_not_kept";
     public const string Overloaded = "overloaded";
     public const string StorageUnavailable = "storage_unavailable";
     public const string InternalError = "internal_error";

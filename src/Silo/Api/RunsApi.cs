@@ -20,6 +20,13 @@ public static class RunsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        v1.MapGet("/runs/{runId}/steps.jsonl", DownloadAsync)
+            .RequireAuthorization(Roles.Read)
+            .WithName("DownloadRunSteps")
+            .WithSummary("A run's steps as JSON lines (application/x-ndjson), one step per line in event-time order")
+            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         v1.MapGet("/agents/{agentId}/runs", ListRunsAsync)
             .RequireAuthorization(Roles.Read)
             .WithName("ListAgentRuns")
@@ -40,7 +47,36 @@ public static class RunsApi
         var run = await cluster.GetGrain<IProjectQueryGrain>(http.User.Project()).GetRunAsync(runId);
         return run is null
             ? Problems.NotFound($"run '{runId}'")
-            : Results.Json(RunResponse.From(run.Summary, run.Steps, run.StepsDropped), AgentOpsJsonContext.Default.RunResponse);
+            : Results.Json(RunResponse.From(run), AgentOpsJsonContext.Default.RunResponse);
+    }
+
+    private static async Task<IResult> DownloadAsync(HttpContext http, IClusterClient cluster, string runId)
+    {
+        if (ApiArguments.Id(runId, "runId") is { } invalid)
+        {
+            return invalid;
+        }
+
+        var run = await cluster.GetGrain<IProjectQueryGrain>(http.User.Project()).GetRunAsync(runId);
+        if (run is null)
+        {
+            return Problems.NotFound($"run '{runId}'");
+        }
+
+        if (run.Steps is null)
+        {
+            return Problems.Create(StatusCodes.Status404NotFound, ProblemCodes.StepsNotKept, "The run's steps were not kept.",
+                $"Run '{runId}' answers its totals only (stepsDropped: {run.StepsDropped}).");
+        }
+
+        var lines = new System.Text.StringBuilder();
+        foreach (var step in run.Steps)
+        {
+            lines.Append(System.Text.Json.JsonSerializer.Serialize(StepResponse.From(step), AgentOpsJsonContext.Default.StepResponse)).Append('\n');
+        }
+
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{runId}.jsonl\"";
+        return Results.Text(lines.ToString(), "application/x-ndjson");
     }
 
     private static async Task<IResult> ListRunsAsync(HttpContext http, IClusterClient cluster, string agentId, int? limit)

@@ -2,6 +2,7 @@ using AgentOps.Ingest;
 using AgentOps.Notifications;
 using AgentOps.Pricing;
 using AgentOps.Rules;
+using AgentOps.Settings;
 using AgentOps.Silo.Ingest;
 using AgentOps.Silo.Otlp;
 using AgentOps.Silo.Telemetry;
@@ -22,6 +23,7 @@ public static class CoreServices
         builder.Services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.Section);
+        builder.Services.AddOptions<TrajectoryOptions>().BindConfiguration(TrajectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => new PriceTable(sp.GetRequiredService<IOptions<PricingOptions>>().Value));
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<EventValidator>();

@@ -3,6 +3,7 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using AgentOps.Hosting;
 using AgentOps.Ingest;
+using AgentOps.Runs;
 using AgentOps.Silo.Storage;
 using AgentOps.Silo.Telemetry;
 using Orleans.Configuration;
@@ -51,6 +52,7 @@ public static class OrleansHosting
         silo.Services.AddSingleton(account);
         silo.Services.AddSingleton<IEventJournal, TableEventJournal>();
         silo.Services.AddSingleton<IChunkStore, BlobChunkStore>();
+        silo.Services.AddSingleton<ITrajectoryStore, AzureTrajectoryStore>();
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = orleans.ClusterId;

@@ -1,5 +1,7 @@
 using AgentOps.Hosting;
 using AgentOps.Ingest;
+using AgentOps.Rules;
+using AgentOps.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -35,6 +37,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.AddAgentOpsGrainServices().AddAgentOpsMemoryProviders();
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(AgentOpsClock.Key, Clock);
             siloBuilder.Services.Configure<IngestOptions>(o => o.FlushInterval = TimeSpan.FromMilliseconds(10));
+            siloBuilder.Services.Configure<RulesOptions>(o => o.RefreshInterval = TimeSpan.FromMilliseconds(100));
+            siloBuilder.Services.Configure<TrajectoryOptions>(o => o.SampleRate = 1); // ordinary runs keep their steps unless a test lowers the rate
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AgentOps.Entities;
 using AgentOps.Events;
 using AgentOps.Ingest;
@@ -27,21 +26,7 @@ public sealed class StreamPathTests(ClusterFixture fixture)
         UserId = user,
     };
 
-    /// <summary>Publishes like the ingest API does: one chunk per partition, then registers the chunk's ids.</summary>
-    private async Task<int> PublishAsync(IReadOnlyList<AgentEvent> events)
-    {
-        var duplicates = 0;
-        foreach (var part in events.GroupBy(e => KeyHash.Bucket(e.AgentId, _options.Partitions)))
-        {
-            var key = GrainKeys.For(_project, part.Key.ToString(CultureInfo.InvariantCulture));
-            var tag = Random.Shared.NextInt64(1, long.MaxValue >> 2);
-            var stream = fixture.Client.GetStreamProvider(IngestStreams.Provider).GetStream<EventChunk>(StreamId.Create(IngestStreams.Namespace, key));
-            await stream.OnNextAsync(new EventChunk(tag, _project, part.Key, part.ToList()));
-            duplicates += (await fixture.Client.GetGrain<IIngestPartitionGrain>(key).RegisterPublishedAsync(tag, part.Select(e => KeyHash.Of(e.Id)).ToArray())).Length;
-        }
-
-        return duplicates;
-    }
+    private Task<int> PublishAsync(IReadOnlyList<AgentEvent> events) => new ClusterPublisher(fixture.Client, _project).PublishAsync(events);
 
     private Task<EntitySnapshot?> AgentAsync(string id) => fixture.Client.GetGrain<IAgentGrain>(GrainKeys.For(_project, id)).GetSnapshotAsync(Hour);
 

@@ -1,0 +1,138 @@
+using AgentOps.Entities;
+using AgentOps.Events;
+using AgentOps.Runs;
+using AgentOps.Settings;
+
+namespace AgentOps.Grains.Tests.Cluster;
+
+/// <summary>Tail-based sampling over many runs, per-agent rates, and retention, through the real stream and grains.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class TrajectoryTests(ClusterFixture fixture)
+{
+    private readonly string _project = "traj" + Guid.NewGuid().ToString("N")[..8];
+
+    private static DateTimeOffset Now => ClusterFixture.Clock.GetUtcNow();
+
+    private static AgentEvent Event(EventType type, string agent, string run, int n) => new()
+    {
+        Id = $"{run}-{n}",
+        Type = type,
+        Timestamp = Now.AddSeconds(-30).AddMilliseconds(n),
+        AgentId = agent,
+        RunId = run,
+    };
+
+    /// <summary>A run of one of five kinds: ordinary, failed, violating, retrying (the first three kinds also kept for their reason).</summary>
+    private static IEnumerable<AgentEvent> Run(string agent, string run, string kind)
+    {
+        yield return Event(EventType.RunStarted, agent, run, 0);
+        yield return Event(EventType.LlmCall, agent, run, 1) with { Model = "gpt-4o", CostNanos = 1_000, Attempt = kind == "retrying" ? 2 : 1 };
+        if (kind == "violating")
+        {
+            yield return Event(EventType.ToolCall, agent, run, 2) with { Tool = "rm", Status = CallStatus.Denied, Violations = ["denied by the agent's sandbox"] };
+        }
+
+        yield return Event(EventType.RunFinished, agent, run, 3) with { Outcome = kind == "failed" ? RunOutcome.Failure : RunOutcome.Success };
+    }
+
+    private async Task SettingsAsync(TrajectorySettings settings)
+    {
+        await fixture.Client.GetGrain<IProjectSettingsGrain>(_project).PutTrajectoriesAsync(settings);
+        await Task.Delay(300); // every silo's settings cache refreshes within 100 ms here
+    }
+
+    [Fact]
+    public async Task Sampling_keeps_every_important_run_and_about_the_rate_of_the_others_while_aggregates_count_all()
+    {
+        await SettingsAsync(new TrajectorySettings { SampleRate = 0.10 });
+        string[] kinds = ["ordinary", "ordinary", "ordinary", "ordinary", "ordinary", "ordinary", "ordinary", "failed", "violating", "retrying"];
+        var runs = Enumerable.Range(0, 10_000).Select(i => (Id: $"run-{i:D5}", Agent: $"agent-{i % 20}", Kind: kinds[i % kinds.Length])).ToList();
+        await new ClusterPublisher(fixture.Client, _project).PublishAsync([.. runs.SelectMany(r => Run(r.Agent, r.Id, r.Kind))]);
+
+        // Wait until every run is stored: the shards store decided runs every second.
+        var query = fixture.Client.GetGrain<IProjectQueryGrain>(_project);
+        await Eventually.AssertAsync(async () =>
+        {
+            foreach (var (id, _, _) in runs.Where((_, i) => i % 97 == 0))
+            {
+                var run = await query.GetRunAsync(id);
+                Assert.True(run is { Pending: false }, id);
+            }
+        }, TimeSpan.FromSeconds(60));
+
+        var kept = new Dictionary<string, int>();
+        var ordinaryKept = 0;
+        foreach (var (id, _, kind) in runs)
+        {
+            var run = await query.GetRunAsync(id);
+            Assert.NotNull(run);
+            Assert.Equal(kind == "failed" ? RunStatus.Failure : RunStatus.Success, run.Summary.Status);
+            Assert.False(run.Pending);
+            if (run.Steps is not null)
+            {
+                Assert.Equal(kind switch { "failed" => "failed", "violating" => "violation", "retrying" => "retries", _ => "sampled" }, run.SamplingReason);
+                kept[kind] = kept.GetValueOrDefault(kind) + 1;
+                ordinaryKept += kind == "ordinary" ? 1 : 0;
+            }
+            else
+            {
+                Assert.Equal(StepsDropped.Sampled, run.StepsDropped);
+                Assert.Equal(1_000 / 1e9, run.Summary.CostUsd, 12); // a dropped run keeps its totals
+            }
+        }
+
+        Assert.Equal(1_000, kept["failed"]);
+        Assert.Equal(1_000, kept["violating"]);
+        Assert.Equal(1_000, kept["retrying"]);
+        // 7,000 ordinary runs at 10%: mean 700, standard deviation 25; allow four either side.
+        Assert.InRange(ordinaryKept, 700 - 100, 700 + 100);
+
+        var started = 0L;
+        for (var agent = 0; agent < 20; agent++)
+        {
+            started += (await fixture.Client.GetGrain<IAgentGrain>(GrainKeys.For(_project, $"agent-{agent}")).GetSnapshotAsync(TimeSpan.FromHours(1)))!.Metrics.RunsFinished;
+        }
+
+        Assert.Equal(10_000, started);
+    }
+
+    [Fact]
+    public async Task An_agent_rate_overrides_the_project_rate()
+    {
+        await SettingsAsync(new TrajectorySettings { SampleRate = 0, AgentSampleRates = new Dictionary<string, double> { ["kept-agent"] = 1 } });
+        var events = Enumerable.Range(0, 20).SelectMany(i => Run(i % 2 == 0 ? "kept-agent" : "other-agent", $"o-{i}", "ordinary")).ToList();
+        await new ClusterPublisher(fixture.Client, _project).PublishAsync(events);
+
+        var query = fixture.Client.GetGrain<IProjectQueryGrain>(_project);
+        await Eventually.AssertAsync(async () =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var run = await query.GetRunAsync($"o-{i}");
+                Assert.True(i % 2 == 0 ? run is { Pending: false, Steps: not null } : run?.StepsDropped == StepsDropped.Sampled, $"o-{i}");
+            }
+        }, TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task Expired_trajectories_answer_expired_and_their_steps_are_gone()
+    {
+        await SettingsAsync(new TrajectorySettings { SampleRate = 1, RetentionDays = 14 });
+        await new ClusterPublisher(fixture.Client, _project).PublishAsync([.. Run("retained", "keep-me", "failed")]);
+        var query = fixture.Client.GetGrain<IProjectQueryGrain>(_project);
+        await Eventually.AssertAsync(async () => Assert.True(await IsSavedAsync("keep-me")));
+        Assert.Equal(3, (await query.GetRunAsync("keep-me"))!.Steps!.Count);
+
+        var shard = fixture.Client.GetGrain<ITrajectoryShardGrain>(GrainKeys.ForShard(_project, "runs", Ingest.KeyHash.Bucket("keep-me", new Ingest.IngestOptions().TrajectoryShards)));
+        Assert.Equal(0, await shard.ExpireAsync());
+        ClusterFixture.Clock.Advance(TimeSpan.FromDays(15));
+        Assert.Equal(1, await shard.ExpireAsync());
+
+        var expired = (await query.GetRunAsync("keep-me"))!;
+        Assert.Null(expired.Steps);
+        Assert.Equal(StepsDropped.Expired, expired.StepsDropped);
+        Assert.Equal(RunStatus.Failure, expired.Summary.Status);
+    }
+
+    private async Task<bool> IsSavedAsync(string runId) => (await fixture.Client.GetGrain<IProjectQueryGrain>(_project).GetRunAsync(runId)) is { Pending: false };
+}
