@@ -17,7 +17,11 @@ public sealed record LoadOptions
     public int Users { get; init; } = 5_000;
     public int Concurrency { get; init; } = 8;
     public int Seed { get; init; } = 42;
-    public int BaselineEvents { get; init; } = 2_000_000;
+    public int BaselineEvents { get; init; } = 1_000_000;
+    public string Probes { get; init; } = "state";
+    public int GuardRate { get; init; } = 2_000;
+    public bool Verify { get; init; }
+    public string Rules { get; init; } = "default";
 
     public static LoadOptions Parse(string[] args)
     {
@@ -41,6 +45,10 @@ public sealed record LoadOptions
                 "--concurrency" => o with { Concurrency = Int() },
                 "--seed" => o with { Seed = Int() },
                 "--baseline-events" => o with { BaselineEvents = Int() },
+                "--probes" => o with { Probes = Next() },
+                "--guard-rate" => o with { GuardRate = Int() },
+                "--verify" => o with { Verify = true },
+                "--rules" => o with { Rules = Next() },
                 "-h" or "--help" => throw new HelpRequestedException(),
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
@@ -51,8 +59,9 @@ public sealed record LoadOptions
 
     public const string Usage = """
         usage: dotnet run --project tools/LoadGenerator -c Release -- [options]
-          --mode http|baseline|memory   http: drive a running silo (default); baseline: parse and aggregate in process;
-                                        memory: bytes per agent monitor with full windows
+          --mode http|otlp|baseline|memory   http: post event batches to a running silo (default); otlp: post OTLP
+                                        traces (GenAI spans; --batch = spans per request); baseline: parse and aggregate
+                                        in process; memory: bytes per agent monitor with full windows
           --url URL          silo base URL (default http://127.0.0.1:5000)
           --key KEY          API key with the ingest and read roles (default: src/Silo/.agentops/dev-key)
           --duration S       measured seconds (default 30), after --warmup S (default 5)
@@ -60,7 +69,12 @@ public sealed record LoadOptions
           --batch N          events per request (default 500)
           --agents N --routes N --users N   population (default 1000, 50, 5000)
           --concurrency N    requests in flight (default 8)
-          --baseline-events N   events the baseline processes (default 2,000,000)
+          --baseline-events N   events the baseline processes (default 1,000,000)
+          --probes LIST      what to measure during the load: state (event-to-state), alert (event-to-alert, with a
+                             webhook receiver), guard (guard latency); comma-separated (default state)
+          --guard-rate N     guard checks per second for the guard probe (default 2000)
+          --verify           afterwards, check the silo counted exactly the events it acknowledged
+          --rules none       remove the project's rules for the run (put back afterwards), to measure their cost
         """;
 
     public sealed class HelpRequestedException : Exception;

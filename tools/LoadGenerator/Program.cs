@@ -18,7 +18,7 @@ catch (Exception ex) when (ex is ArgumentException or FormatException or LoadOpt
 
 return options.Mode switch
 {
-    "http" => await new HttpLoad(options).RunAsync(),
+    "http" or "otlp" => await new HttpLoad(options).RunAsync(),
     "baseline" => new Baseline(options).Run(),
     "memory" => MemoryProbe.Run(options.Agents),
     _ => 2,

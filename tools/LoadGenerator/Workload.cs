@@ -8,7 +8,7 @@ namespace AgentOps.LoadGenerator;
 /// eval, and a finish; a batch interleaves the next steps of random runs, so it touches many agents, routes and
 /// users (the hard case for the pipeline). Event ids are unique per generator.
 /// </summary>
-public sealed class Workload(LoadOptions options, int generator)
+public sealed class Workload(LoadOptions options, int generator) : IWorkload
 {
     private static readonly string[] Models = ["gpt-4o", "gpt-4o-mini", "claude-sonnet-4", "gemini-2.5-flash"];
     private static readonly string[] Tools = ["read_file", "search", "http_get", "run_tests", "post_comment", "db_read", "list_dir", "write_file"];
@@ -23,8 +23,11 @@ public sealed class Workload(LoadOptions options, int generator)
     private long _nextId;
     private long _nextRun;
 
-    /// <summary>Events generated so far.</summary>
-    public long Generated => _nextId;
+    public string ContentType => "application/json";
+
+    public string Path => "/v1/events";
+
+    public int EventsPerRequest => options.Batch;
 
     /// <summary>Writes one batch of <see cref="LoadOptions.Batch"/> events as <c>{"events":[...]}</c>.</summary>
     public void WriteBatch(IBufferWriter<byte> output, DateTimeOffset now)
