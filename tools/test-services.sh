@@ -46,6 +46,18 @@ stop_azurite() {
   fi
 }
 
+# The dashboard's end-to-end tests drive Debian's Chromium through Playwright (no browser download needed).
+install_chromium() {
+  if [ -x /usr/bin/chromium ]; then return 0; fi
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    echo "==> installing Chromium (apt-get install chromium fonts-liberation)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null
+  else
+    echo "Chromium is missing: run 'sudo apt-get install -y chromium fonts-liberation' (the dashboard tests need it)." >&2
+    return 1
+  fi
+}
+
 # The storage tests start private Azurite instances (they stop and restart them); they only need it installed.
-start_test_services() { install_azurite; }
+start_test_services() { install_azurite && install_chromium; }
 stop_test_services() { stop_azurite; }

@@ -1,4 +1,7 @@
 using AgentOps.Dashboard.Services;
+using AgentOps.Hosting;
+using Azure.Data.Tables;
+using Azure.Identity;
 using Orleans.Configuration;
 
 namespace AgentOps.Dashboard.Hosting;
@@ -32,11 +35,15 @@ public static class ClusterClientHosting
                     client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
                     break;
                 case ClusterProfile.AzureStorage:
-                    // Azure Table clustering (AgentOps:Storage:ConnectionString or ServiceUri with managed identity),
-                    // the same membership table as the silo's AzureStorage profile.
-                    throw new NotSupportedException(
-                        "AgentOps:Profile 'AzureStorage' is not available in the dashboard yet: it needs Azure Table clustering " +
-                        "(Microsoft.Orleans.Clustering.AzureStorage) configured from AgentOps:Storage.");
+                    // The silos' membership table lists the gateways, so the dashboard needs no silo address.
+                    var tables = MembershipTable(builder.Configuration);
+                    client.Configure<ClusterOptions>(o =>
+                    {
+                        o.ClusterId = cluster.ClusterId;
+                        o.ServiceId = cluster.ServiceId;
+                    });
+                    client.UseAzureStorageClustering(o => o.TableServiceClient = tables);
+                    break;
                 default:
                     throw new NotSupportedException($"AgentOps:Profile '{profile}' is unknown; expected Local or AzureStorage.");
             }
@@ -47,5 +54,22 @@ public static class ClusterClientHosting
             client.AddClusterConnectionStatusObserver(monitor);
         });
         return builder;
+    }
+
+    /// <summary>The silos' storage account, configured like theirs: a connection string, or the service URI with managed identity.</summary>
+    private static TableServiceClient MembershipTable(IConfiguration configuration)
+    {
+        if (configuration["AgentOps:Storage:ConnectionString"] is { Length: > 0 } connectionString)
+        {
+            return new TableServiceClient(connectionString);
+        }
+
+        if (configuration.GetValue<Uri?>("AgentOps:Storage:ServiceUri") is { } serviceUri)
+        {
+            return new TableServiceClient(StorageEndpoints.Of(serviceUri, "table"), new DefaultAzureCredential());
+        }
+
+        throw new InvalidOperationException(
+            "AgentOps:Profile 'AzureStorage' needs AgentOps:Storage:ConnectionString (e.g. UseDevelopmentStorage=true for Azurite) or AgentOps:Storage:ServiceUri, the same as the silos'.");
     }
 }

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using AgentOps.Hosting;
 using AgentOps.Silo.Hosting;
 using AgentOps.Silo.Telemetry;
 
@@ -33,9 +34,9 @@ public sealed class AzureStorageAccount
         else if (options.ServiceUri is { } serviceUri)
         {
             TokenCredential credential = new DefaultAzureCredential();
-            Tables = new TableServiceClient(ServiceEndpoint(serviceUri, "table"), credential, tableOptions);
-            Queues = new QueueServiceClient(ServiceEndpoint(serviceUri, "queue"), credential, queueOptions);
-            Blobs = new BlobServiceClient(ServiceEndpoint(serviceUri, "blob"), credential, blobOptions);
+            Tables = new TableServiceClient(StorageEndpoints.Of(serviceUri, "table"), credential, tableOptions);
+            Queues = new QueueServiceClient(StorageEndpoints.Of(serviceUri, "queue"), credential, queueOptions);
+            Blobs = new BlobServiceClient(StorageEndpoints.Of(serviceUri, "blob"), credential, blobOptions);
         }
         else
         {
@@ -49,17 +50,4 @@ public sealed class AzureStorageAccount
     public QueueServiceClient Queues { get; }
 
     public BlobServiceClient Blobs { get; }
-
-    /// <summary>The endpoint of another service of the same account: <c>https://acct.blob.core.windows.net</c> -> <c>https://acct.table.core.windows.net</c>.</summary>
-    public static Uri ServiceEndpoint(Uri serviceUri, string service)
-    {
-        var labels = serviceUri.Host.Split('.');
-        if (labels.Length < 3 || labels[1] is not ("blob" or "table" or "queue" or "dfs" or "file"))
-        {
-            throw new InvalidOperationException($"AgentOps:Storage:ServiceUri '{serviceUri}' is not an Azure Storage service endpoint such as https://<account>.blob.core.windows.net/.");
-        }
-
-        labels[1] = service;
-        return new UriBuilder(serviceUri.Scheme, string.Join('.', labels), serviceUri.IsDefaultPort ? -1 : serviceUri.Port).Uri;
-    }
 }

@@ -19,7 +19,13 @@ public static class Repo
 
     public static string DashboardDll => Built(DashboardDirectory, "AgentOps.Dashboard.dll");
 
-    public static string Screenshots => Path.Combine(Root, "docs", "screenshots");
+    /// <summary>
+    /// Where the end-to-end run saves its screenshots: the test output folder, or the README's docs/screenshots when
+    /// AGENTOPS_UPDATE_SCREENSHOTS=1 (so a test run never dirties the checkout by accident).
+    /// </summary>
+    public static string Screenshots => Environment.GetEnvironmentVariable("AGENTOPS_UPDATE_SCREENSHOTS") == "1"
+        ? Path.Combine(Root, "docs", "screenshots")
+        : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     private static string Built(string project, string dll)
     {
