@@ -1,10 +1,12 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using AgentOps.Ingest;
 using AgentOps.Monitoring;
 using AgentOps.Pricing;
 using AgentOps.Silo.Ingest;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace AgentOps.LoadGenerator;
 
@@ -37,7 +39,7 @@ public sealed class Baseline(LoadOptions options)
         var counted = new long[threads];
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
         {
-            var validator = new EventValidator(prices);
+            var validator = new EventValidator(prices, Options.Create(new IngestOptions()));
             var monitors = new Dictionary<string, EntityMonitor>(StringComparer.Ordinal);
             foreach (var payload in payloads[t])
             {

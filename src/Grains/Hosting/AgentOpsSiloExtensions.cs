@@ -56,6 +56,7 @@ public static class AgentOpsSiloExtensions
     {
         silo.AddMemoryGrainStorage(StorageNames.State);
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
+        silo.UseInMemoryReminderService();
         silo.AddMemoryStreams(IngestStreams.Provider, streams =>
         {
             streams.ConfigurePartitioning(8);

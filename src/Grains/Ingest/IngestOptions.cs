@@ -31,6 +31,10 @@ public sealed class IngestOptions
     [Range(1, 4096)]
     public int DirectoryShards { get; set; } = 16;
 
+    /// <summary>Step content (input, output) beyond this many characters is truncated with a marker before it is stored.</summary>
+    [Range(256, 1_048_576)]
+    public int MaxStepContentChars { get; set; } = 32 * 1024;
+
     /// <summary>How often an entity grain with unsaved changes writes its state.</summary>
     [Range(typeof(TimeSpan), "00:00:00.1", "01:00:00")]
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(10);

@@ -21,7 +21,7 @@ public sealed class TrajectoryShardGrain(
     SettingsCache settings,
     IOptions<IngestOptions> options,
     [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time)
-    : Grain, ITrajectoryShardGrain
+    : Grain, ITrajectoryShardGrain, IRemindable
 {
     /// <summary>Steps kept per run; later steps still count in the totals.</summary>
     public const int MaxStepsPerRun = 5_000;
@@ -37,6 +37,7 @@ public sealed class TrajectoryShardGrain(
 
     private static readonly TimeSpan SaveEvery = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetentionEvery = TimeSpan.FromHours(1);
+    private const string RetentionReminder = "retention";
     private const int RecentlySavedKept = 20_000;
 
     private readonly Dictionary<string, OpenRun> _open = new(StringComparer.Ordinal);
@@ -56,7 +57,8 @@ public sealed class TrajectoryShardGrain(
         _project = GrainKeys.Parse(key).Project;
         _shard = int.Parse(key[(key.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
         this.RegisterGrainTimer(SaveAsync, new GrainTimerCreationOptions(SaveEvery, SaveEvery) { Interleave = false });
-        this.RegisterGrainTimer(() => ExpireAsync(), new GrainTimerCreationOptions(RetentionEvery, RetentionEvery) { Interleave = false });
+        // A reminder, not a timer: retention must also run for a project that sends nothing after a restart.
+        await this.RegisterOrUpdateReminder(RetentionReminder, RetentionEvery, RetentionEvery, cancellationToken);
         if (journal.IsDurable)
         {
             await RecoverAsync();
@@ -152,6 +154,9 @@ public sealed class TrajectoryShardGrain(
         var now = time.GetUtcNow();
         return await store.ExpireAsync(_project, _shard, now - retention, now - (retention > RunRetention ? retention : RunRetention));
     }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == RetentionReminder ? ExpireAsync() : Task.CompletedTask;
 
     /// <summary>Stores decided and idle runs, then confirms the flushes no open run needs any more.</summary>
     private async Task SaveAsync()

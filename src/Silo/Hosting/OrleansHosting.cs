@@ -70,6 +70,11 @@ public static class OrleansHosting
             o.TableServiceClient = account.Tables;
             o.TableName = "agentopspubsub";
         });
+        silo.UseAzureTableReminderService(o =>
+        {
+            o.TableServiceClient = account.Tables;
+            o.TableName = "agentopsreminders";
+        });
         silo.AddAzureQueueStreams(IngestStreams.Provider, streams =>
         {
             streams.ConfigureAzureQueue(queue => queue.Configure<IOptions<ClusterOptions>>((o, cluster) =>

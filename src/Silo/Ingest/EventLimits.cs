@@ -21,9 +21,6 @@ public static class EventLimits
     /// <summary>Longest attribute value.</summary>
     public const int MaxAttributeValueLength = 4_096;
 
-    /// <summary>Step content (input, output) beyond this many characters is truncated with a marker.</summary>
-    public const int MaxStepContentChars = 32 * 1024;
-
     /// <summary>Oldest event accepted, relative to now.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);
 

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AgentOps.Entities;
 using AgentOps.Events;
+using AgentOps.Ingest;
 using AgentOps.Pricing;
+using Microsoft.Extensions.Options;
 
 namespace AgentOps.Silo.Ingest;
 
@@ -11,7 +13,7 @@ namespace AgentOps.Silo.Ingest;
 /// or explains, with a stable code and the field, why it is rejected. Nothing is ever silently rewritten:
 /// a bad value is an error, not a default.
 /// </summary>
-public sealed partial class EventValidator(PriceTable prices)
+public sealed partial class EventValidator(PriceTable prices, IOptions<IngestOptions> options)
 {
     public (AgentEvent? Event, ItemError? Error) Validate(EventDraft d, int index, DateTimeOffset now)
     {
@@ -215,10 +217,11 @@ public sealed partial class EventValidator(PriceTable prices)
         return attributes;
     }
 
-    private static string? Content(string? text) =>
-        text is null || text.Length <= EventLimits.MaxStepContentChars
-            ? text
-            : string.Concat(text.AsSpan(0, EventLimits.MaxStepContentChars), $"…[truncated {text.Length - EventLimits.MaxStepContentChars} chars]");
+    private string? Content(string? text)
+    {
+        var max = options.Value.MaxStepContentChars;
+        return text is null || text.Length <= max ? text : string.Concat(text.AsSpan(0, max), $"…[truncated {text.Length - max} chars]");
+    }
 
     private static long NonNegative(long? value, string field) =>
         value is null or >= 0 ? value ?? 0 : throw Invalid(field, $"{field} must be 0 or more (got {value}).");
