@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAgentOpsCore()
     .AddDevelopmentKeyWhenNoneConfigured()
     .AddApiKeySecurity()
+    .AddAgentOpsRateLimiting()
     .AddAgentOpsApi()
     .AddAgentOpsHealth()
     .AddAgentOpsTelemetry()
@@ -18,6 +19,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseRateLimiter(); // after authentication: the limit is per key
 app.UseAuthorization();
 app.MapAgentOpsHealth();
 app.MapAgentOpsApi();

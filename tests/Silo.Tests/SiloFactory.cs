@@ -19,6 +19,10 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
     public const string AlphaIngest = "alpha-ingest-key-000000001";
     public const string AlphaRead = "alpha-read-key-00000000001";
     public const string BetaAdmin = "beta-admin-key-00000000001";
+    public const string FloodAdmin = "flood-admin-key-0000000001";
+
+    /// <summary>A project with a tiny rate limit (10 requests per second per key), for the rate-limit tests.</summary>
+    public const string FloodProject = "flood";
 
     /// <summary>Admin keys of projects kept for one test each, where project-wide settings (rules, channels) must not leak.</summary>
     public static readonly IReadOnlyList<string> IsolatedAdmins = [.. Enumerable.Range(1, 64).Select(i => $"isolated-admin-key-{i:00000000}")];
@@ -36,8 +40,12 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
         builder.UseSetting("AgentOps:Rules:JudgeInterval", "00:00:00.100");
         builder.UseSetting("AgentOps:Notifications:RetryBaseDelay", "00:00:00.050");
         builder.UseSetting("AgentOps:Metrics:TopAgents", "3");
+        builder.UseSetting("AgentOps:RateLimits:AnonymousRequestsPerSecond", "100000");
+        builder.UseSetting("AgentOps:Notifications:AllowedTargets:0", "127.0.0.1"); // the tests' webhook receivers; 127.0.0.2 and the rest stay refused
+        builder.UseSetting($"AgentOps:RateLimits:Projects:{FloodProject}:RequestsPerSecond", "10");
+        builder.UseSetting($"AgentOps:RateLimits:Projects:{FloodProject}:Burst", "10");
         builder.UseSetting("AgentOps:Trajectories:SampleRate", "1"); // tests read the steps of ordinary runs; sampling has its own tests
-        var keys = new[] { ("alpha", "admin", AlphaAdmin), ("alpha", "ingest", AlphaIngest), ("alpha", "read", AlphaRead), ("beta", "admin", BetaAdmin) }
+        var keys = new[] { ("alpha", "admin", AlphaAdmin), ("alpha", "ingest", AlphaIngest), ("alpha", "read", AlphaRead), ("beta", "admin", BetaAdmin), (FloodProject, "admin", FloodAdmin) }
             .Concat(IsolatedAdmins.Select((key, i) => ($"isolated-{i + 1}", "admin", key))).ToArray();
         for (var i = 0; i < keys.Length; i++)
         {

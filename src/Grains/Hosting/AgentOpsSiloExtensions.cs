@@ -1,3 +1,4 @@
+using AgentOps.Audit;
 using AgentOps.Entities;
 using AgentOps.Ingest;
 using AgentOps.Notifications;
@@ -30,10 +31,13 @@ public static class AgentOpsSiloExtensions
         silo.Services.AddSingleton<RuleCache>();
         silo.Services.AddSingleton<SettingsCache>();
         silo.Services.TryAddSingleton<ITrajectoryStore, MemoryTrajectoryStore>();
+        silo.Services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
         silo.Services.TryAddSingleton<IEventJournal>(sp => new NullEventJournal(TimeProvider.System));
         silo.Services.TryAddSingleton<IChunkStore, InlineChunkStore>();
         silo.Services.AddSingleton<EntityGrainServices>();
-        var notifications = silo.Services.AddHttpClient(NotificationChannelGrain.HttpClientName);
+        silo.Services.AddSingleton(sp => new OutboundTargetPolicy(sp.GetRequiredService<IOptions<NotificationOptions>>().Value.AllowedTargets));
+        var notifications = silo.Services.AddHttpClient(NotificationChannelGrain.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => GuardedConnection.Handler(sp.GetRequiredService<OutboundTargetPolicy>()));
         notifications.AddResilienceHandler("notifications", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<NotificationOptions>>().Value;

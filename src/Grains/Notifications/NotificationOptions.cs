@@ -22,6 +22,12 @@ public sealed class NotificationOptions
     [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Internal targets notifications may reach anyway: host names, addresses or CIDR ranges (e.g. an Alertmanager on
+    /// the private network, <c>10.1.2.0/24</c>). Everything loopback, link-local, private or reserved is refused otherwise.
+    /// </summary>
+    public List<string> AllowedTargets { get; set; } = [];
+
     /// <summary>Notifications a channel queues at most; beyond, the oldest are dropped and counted.</summary>
     [Range(1, 100_000)]
     public int QueueCapacity { get; set; } = 1_000;

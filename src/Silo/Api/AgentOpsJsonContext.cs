@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AgentOps.Silo.Api;
 
-/// <summary>Source-generated JSON for every request and response of the HTTP API (camelCase, no reflection).</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, Converters = [typeof(UtcTimestampConverter)])]
+/// <summary>Source-generated JSON for every request and response of the HTTP API (camelCase, no reflection, bounded depth).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, Converters = [typeof(UtcTimestampConverter)], MaxDepth = MaxDepth)]
 [JsonSerializable(typeof(IngestRequestDocument))]
 [JsonSerializable(typeof(IngestResponse))]
 [JsonSerializable(typeof(EntityStateResponse))]
@@ -33,6 +33,15 @@ namespace AgentOps.Silo.Api;
 [JsonSerializable(typeof(GuardResponse))]
 [JsonSerializable(typeof(TrajectorySettings))]
 [JsonSerializable(typeof(TrajectorySettingsDocument))]
+[JsonSerializable(typeof(KeyRequest))]
+[JsonSerializable(typeof(RotateKeyRequest))]
+[JsonSerializable(typeof(CreatedKeyResponse))]
+[JsonSerializable(typeof(KeyListResponse))]
+[JsonSerializable(typeof(AuditListResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
-public sealed partial class AgentOpsJsonContext : JsonSerializerContext;
+public sealed partial class AgentOpsJsonContext : JsonSerializerContext
+{
+    /// <summary>Deepest nesting of a request body: the documents are at most 4 levels deep, so deeper is an attack, not data.</summary>
+    public const int MaxDepth = 16;
+}

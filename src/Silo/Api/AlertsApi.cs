@@ -1,4 +1,5 @@
 using AgentOps.Alerts;
+using AgentOps.Audit;
 using AgentOps.Entities;
 using AgentOps.Rules;
 using AgentOps.Silo.Api.Contracts;
@@ -18,15 +19,15 @@ public static class AlertsApi
             .Produces<AlertListResponse>().ProducesProblem(StatusCodes.Status400BadRequest);
         v1.MapGet("/alerts/{alertId}", GetAsync).RequireAuthorization(Roles.Read)
             .WithName("GetAlert").WithSummary("One alert").Produces<AlertResponse>().ProducesProblem(StatusCodes.Status404NotFound);
-        v1.MapPost("/alerts/{alertId}/ack", AcknowledgeAsync).RequireAuthorization(Roles.Admin)
+        v1.MapPost("/alerts/{alertId}/ack", AcknowledgeAsync).RequireAuthorization(Roles.Admin).Audited(AuditActions.AlertAck, "alert/{alertId}")
             .WithName("AcknowledgeAlert").WithSummary("Acknowledge an alert").Accepts<AckRequest>("application/json")
             .Produces<AlertResponse>().ProducesProblem(StatusCodes.Status404NotFound);
-        v1.MapPost("/silences", AddSilenceAsync).RequireAuthorization(Roles.Admin)
+        v1.MapPost("/silences", AddSilenceAsync).RequireAuthorization(Roles.Admin).Audited(AuditActions.SilenceCreate, "silence/{id}")
             .WithName("AddSilence").WithSummary("Mute notifications (not evaluation) of matching alerts for a while")
             .Accepts<SilenceDocument>("application/json").Produces<SilenceDocument>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
         v1.MapGet("/silences", ListSilencesAsync).RequireAuthorization(Roles.Read)
             .WithName("ListSilences").WithSummary("Silences that have not ended").Produces<SilenceListResponse>();
-        v1.MapDelete("/silences/{silenceId}", ExpireSilenceAsync).RequireAuthorization(Roles.Admin)
+        v1.MapDelete("/silences/{silenceId}", ExpireSilenceAsync).RequireAuthorization(Roles.Admin).Audited(AuditActions.SilenceDelete, "silence/{silenceId}")
             .WithName("ExpireSilence").WithSummary("End a silence now").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         return v1;
     }
@@ -127,6 +128,7 @@ public static class AlertsApi
             StartsAt = startsAt,
             EndsAt = document.EndsAt!.Value,
             Comment = document.Comment,
+            CreatedBy = http.User.Actor(),
         });
         return Results.Json(SilenceDocument.From(silence), AgentOpsJsonContext.Default.SilenceDocument, statusCode: StatusCodes.Status201Created);
     }

@@ -39,7 +39,9 @@ public static class ApiHosting
             .MapAlertsApi()
             .MapChannelsApi()
             .MapGuardApi()
-            .MapSettingsApi();
+            .MapSettingsApi()
+            .MapKeysApi()
+            .MapAuditApi();
         return app;
     }
 }

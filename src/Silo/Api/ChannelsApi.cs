@@ -1,4 +1,5 @@
 using AgentOps.Alerts;
+using AgentOps.Audit;
 using AgentOps.Entities;
 using AgentOps.Notifications;
 using AgentOps.Silo.Api.Contracts;
@@ -11,19 +12,19 @@ public static class ChannelsApi
 {
     public static RouteGroupBuilder MapChannelsApi(this RouteGroupBuilder v1)
     {
-        v1.MapPut("/channels/{name}", PutAsync).RequireAuthorization(Roles.Admin)
+        v1.MapPut("/channels/{name}", PutAsync).RequireAuthorization(Roles.Admin).Audited(AuditActions.ChannelPut, "channel/{name}")
             .WithName("PutChannel").WithSummary("Create or replace a notification channel (webhook or slack)")
             .Accepts<ChannelDocument>("application/json").Produces<ChannelResponse>().ProducesProblem(StatusCodes.Status400BadRequest);
         v1.MapGet("/channels", ListAsync).RequireAuthorization(Roles.Read)
             .WithName("ListChannels").WithSummary("The project's channels with their delivery record").Produces<ChannelListResponse>();
         v1.MapGet("/channels/{name}", GetAsync).RequireAuthorization(Roles.Read)
             .WithName("GetChannel").WithSummary("A channel with its recent deliveries and failures").Produces<ChannelResponse>().ProducesProblem(StatusCodes.Status404NotFound);
-        v1.MapDelete("/channels/{name}", DeleteAsync).RequireAuthorization(Roles.Admin)
+        v1.MapDelete("/channels/{name}", DeleteAsync).RequireAuthorization(Roles.Admin).Audited(AuditActions.ChannelDelete, "channel/{name}")
             .WithName("DeleteChannel").WithSummary("Remove a channel").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         return v1;
     }
 
-    private static async Task<IResult> PutAsync(HttpContext http, IClusterClient cluster, string name)
+    private static async Task<IResult> PutAsync(HttpContext http, IClusterClient cluster, OutboundTargetPolicy targets, string name)
     {
         if (ApiArguments.Id(name, "name") is { } invalid)
         {
@@ -45,6 +46,11 @@ public static class ChannelsApi
         if (!Uri.TryCreate(document.Url, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") || url.UserInfo.Length > 0)
         {
             return Problems.BadRequest(ProblemCodes.InvalidChannel, "url must be an absolute http or https URL without credentials.");
+        }
+
+        if (await targets.RefusalAsync(url, http.RequestAborted) is { } refusal)
+        {
+            return Problems.BadRequest(ProblemCodes.ForbiddenTarget, refusal + ".");
         }
 
         if (document.Secret is { Length: > 256 } || document.Secret is { Length: > 0 and < 8 })

@@ -8,9 +8,15 @@ public static class JsonBody
 {
     public const int DefaultMaxBytes = 64 * 1024;
 
-    public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpContext http, JsonTypeInfo<T> type, string invalidCode, int maxBytes = DefaultMaxBytes)
+    /// <summary>The body as <typeparamref name="T"/>; with <paramref name="allowEmpty"/>, no body answers (null, null).</summary>
+    public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpContext http, JsonTypeInfo<T> type, string invalidCode, int maxBytes = DefaultMaxBytes, bool allowEmpty = false)
         where T : class
     {
+        if (allowEmpty && http.Request.ContentLength is null or 0 && http.Request.Headers.TransferEncoding.Count == 0)
+        {
+            return (null, null);
+        }
+
         if (http.Request.ContentLength > maxBytes)
         {
             return (null, Problems.Create(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, "The body is too large.", $"This body is at most {maxBytes / 1024} KiB."));

@@ -1,3 +1,4 @@
+using AgentOps.Audit;
 using AgentOps.Entities;
 using AgentOps.Policy;
 using AgentOps.Silo.Api.Contracts;
@@ -11,7 +12,7 @@ public static class PolicyApi
     public static RouteGroupBuilder MapPolicyApi(this RouteGroupBuilder v1)
     {
         v1.MapPut("/agents/{agentId}/policy", PutAsync)
-            .RequireAuthorization(Roles.Admin)
+            .RequireAuthorization(Roles.Admin).Audited(AuditActions.PolicyPut, "policy/{agentId}")
             .WithName("PutAgentPolicy")
             .WithSummary("Set an agent's autonomy policy; it judges tool calls ingested from now on")
             .Accepts<PolicyDocument>("application/json")

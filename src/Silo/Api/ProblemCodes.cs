@@ -25,6 +25,12 @@ public static class ProblemCodes
     public const string InvalidGuard = "invalid_guard";
     public const string InvalidSettings = "invalid_settings";
     public const string StepsNotKept = "steps_not_kept";
+    public const string InvalidKeyRequest = "invalid_key_request";
+    public const string TooManyKeys = "too_many_keys";
+    public const string KeyConfigured = "key_configured";
+    public const string InvalidAuditQuery = "invalid_audit_query";
+    public const string RateLimited = "rate_limited";
+    public const string ForbiddenTarget = "forbidden_target";
     public const string Overloaded = "overloaded";
     public const string StorageUnavailable = "storage_unavailable";
     public const string InternalError = "internal_error";

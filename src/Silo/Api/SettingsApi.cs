@@ -1,3 +1,4 @@
+using AgentOps.Audit;
 using AgentOps.Entities;
 using AgentOps.Settings;
 using AgentOps.Silo.Api.Contracts;
@@ -13,7 +14,7 @@ public static class SettingsApi
     {
         v1.MapGet("/settings/trajectories", GetAsync).RequireAuthorization(Roles.Read)
             .WithName("GetTrajectorySettings").WithSummary("How the project samples and keeps trajectories").Produces<TrajectorySettings>();
-        v1.MapPut("/settings/trajectories", PutAsync).RequireAuthorization(Roles.Admin)
+        v1.MapPut("/settings/trajectories", PutAsync).RequireAuthorization(Roles.Admin).Audited(AuditActions.SettingsPut, "settings/trajectories")
             .WithName("PutTrajectorySettings").WithSummary("Set the sample rate (0..1), per-agent rates and the retention in days")
             .Accepts<TrajectorySettingsDocument>("application/json").Produces<TrajectorySettings>().ProducesProblem(StatusCodes.Status400BadRequest);
         return v1;

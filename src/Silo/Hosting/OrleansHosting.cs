@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using AgentOps.Audit;
 using AgentOps.Hosting;
 using AgentOps.Ingest;
 using AgentOps.Runs;
@@ -53,6 +54,7 @@ public static class OrleansHosting
         silo.Services.AddSingleton<IEventJournal, TableEventJournal>();
         silo.Services.AddSingleton<IChunkStore, BlobChunkStore>();
         silo.Services.AddSingleton<ITrajectoryStore, AzureTrajectoryStore>();
+        silo.Services.AddSingleton<IAuditStore, TableAuditStore>();
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = orleans.ClusterId;

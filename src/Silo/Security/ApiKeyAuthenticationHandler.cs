@@ -7,33 +7,33 @@ using Microsoft.Extensions.Options;
 namespace AgentOps.Silo.Security;
 
 /// <summary>
-/// Authenticates <c>Authorization: Bearer &lt;key&gt;</c> or <c>X-Api-Key: &lt;key&gt;</c> against the <see cref="KeyRing"/>;
+/// Authenticates <c>Authorization: Bearer &lt;key&gt;</c> or <c>X-Api-Key: &lt;key&gt;</c> with the <see cref="KeyResolver"/>;
 /// answers 401 and 403 as problem+json.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    KeyRing keys)
+    KeyResolver keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (PresentedKey(Request) is not { Length: > 0 } presented)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        if (keys.Find(presented) is not { } found)
+        if (await keys.FindAsync(presented) is not { } found)
         {
-            return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+            return AuthenticateResult.Fail("Unknown, revoked or expired API key.");
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(Roles.ProjectClaim, found.Project), new Claim(ClaimTypes.Role, found.Role)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+            [new Claim(Roles.ProjectClaim, found.Project), new Claim(ClaimTypes.Role, found.Role), new Claim(Roles.KeyIdClaim, found.KeyId)], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -44,7 +44,7 @@ public sealed class ApiKeyAuthenticationHandler(
                 StatusCodes.Status401Unauthorized,
                 presented ? ProblemCodes.InvalidKey : ProblemCodes.Unauthorized,
                 presented ? "The API key is not valid." : "An API key is required.",
-                presented ? "The key is unknown or was revoked." : "Send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.")
+                presented ? "The key is unknown, revoked or expired." : "Send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.")
             .ExecuteAsync(Context);
     }
 

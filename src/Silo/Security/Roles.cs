@@ -15,6 +15,9 @@ public static class Roles
     /// <summary>The claim that carries the key's project.</summary>
     public const string ProjectClaim = "agentops:project";
 
+    /// <summary>The claim that carries the key's id (the actor of audit entries).</summary>
+    public const string KeyIdClaim = "agentops:key";
+
     /// <summary>True for a known role name.</summary>
     public static bool IsKnown(string? role) => role is Ingest or Read or Admin;
 }

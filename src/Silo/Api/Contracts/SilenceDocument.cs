@@ -12,6 +12,9 @@ public sealed record SilenceDocument
     public DateTimeOffset? EndsAt { get; init; }
     public string? Comment { get; init; }
 
+    /// <summary>Who made it (<c>key:{keyId}</c> or <c>user:{name}</c>); set by the server, ignored in requests.</summary>
+    public string? CreatedBy { get; init; }
+
     public static SilenceDocument From(Silence s) => new()
     {
         Id = s.Id,
@@ -19,6 +22,7 @@ public sealed record SilenceDocument
         StartsAt = s.StartsAt,
         EndsAt = s.EndsAt,
         Comment = s.Comment,
+        CreatedBy = s.CreatedBy,
     };
 }
 

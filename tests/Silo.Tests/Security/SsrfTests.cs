@@ -1,0 +1,39 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace AgentOps.Silo.Tests.Security;
+
+/// <summary>Server-side request forgery (OWASP API7): channels cannot point notifications at internal addresses.</summary>
+[Collection(SiloCollection.Name)]
+public sealed class SsrfTests(SiloFactory silo)
+{
+    [Theory]
+    [InlineData("http://169.254.169.254/latest/meta-data/")]      // cloud instance metadata
+    [InlineData("http://[::ffff:169.254.169.254]/")]               // the same, IPv4-mapped
+    [InlineData("http://2852039166/")]                             // the same, as one decimal number
+    [InlineData("http://168.63.129.16/machine")]                  // Azure platform address
+    [InlineData("http://127.0.0.2:8080/")]                         // loopback (only 127.0.0.1 is allowed in these tests)
+    [InlineData("http://[::1]/")]
+    [InlineData("http://0.0.0.0/")]
+    [InlineData("http://10.0.0.5/hook")]                           // private ranges
+    [InlineData("http://172.16.3.4/hook")]
+    [InlineData("https://192.168.1.1/hook")]
+    [InlineData("http://100.64.0.1/hook")]                         // carrier-grade NAT
+    [InlineData("http://[fd00:ec2::254]/")]                        // AWS metadata over IPv6 (unique local)
+    [InlineData("http://[fe80::1]/")]
+    public async Task A_channel_aimed_at_an_internal_address_is_refused(string url)
+    {
+        using var admin = silo.IsolatedProjectClient();
+        var problem = await (await admin.PutAsJsonAsync("/v1/channels/internal", new { type = "webhook", url })).ProblemAsync(HttpStatusCode.BadRequest, "forbidden_target");
+        Assert.Contains("AllowedTargets", (string)problem["detail"]!, StringComparison.Ordinal);
+        await (await admin.GetAsync("/v1/channels/internal")).ProblemAsync(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task A_public_address_and_an_allowed_internal_one_are_accepted()
+    {
+        using var admin = silo.IsolatedProjectClient();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/v1/channels/public", new { type = "webhook", url = "https://203.0.113.7/hook" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/v1/channels/allowed", new { type = "webhook", url = "http://127.0.0.1:9/hook" })).StatusCode);
+    }
+}
