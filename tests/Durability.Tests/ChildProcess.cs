@@ -17,6 +17,11 @@ internal sealed class ChildProcess : IDisposable
 
     public string Output => string.Join('\n', _output.TakeLast(60));
 
+    /// <summary>Everything the process wrote (up to the last <see cref="KeptLines"/> lines), e.g. to scan its logs.</summary>
+    public string AllOutput => string.Join('\n', _output);
+
+    private const int KeptLines = 20_000;
+
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
@@ -88,7 +93,7 @@ internal sealed class ChildProcess : IDisposable
         }
 
         _output.Enqueue(line);
-        while (_output.Count > 500)
+        while (_output.Count > KeptLines)
         {
             _output.TryDequeue(out _);
         }

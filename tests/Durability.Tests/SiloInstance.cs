@@ -14,16 +14,26 @@ internal sealed class SiloInstance : IDisposable
     private readonly (int Http, int Silo, int Gateway) _ports = (Ports.Free(), Ports.Free(), Ports.Free());
     private ChildProcess? _process;
 
-    public SiloInstance(string connectionString, string cluster, string project)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    /// <summary>A silo of <paramref name="cluster"/> on the storage of <paramref name="connectionString"/>, with an admin key of <paramref name="project"/>.</summary>
+    /// <param name="connectionString">The Azure Storage (Azurite) connection string.</param>
+    /// <param name="cluster">The cluster and service id.</param>
+    /// <param name="project">The project of the admin key <see cref="Key"/>.</param>
+    /// <param name="settings">More configuration, as environment variables (e.g. <c>AgentOps__Redaction__Enabled</c>).</param>
+    public SiloInstance(string connectionString, string cluster, string project, IReadOnlyDictionary<string, string>? settings = null)
     {
         _connectionString = connectionString;
         _cluster = cluster;
         _project = project;
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
     public Uri Url => new($"http://127.0.0.1:{_ports.Http}");
 
     public string Output => _process?.Output ?? string.Empty;
+
+    public string AllOutput => _process?.AllOutput ?? string.Empty;
 
     public HttpClient CreateClient()
     {
@@ -36,7 +46,7 @@ internal sealed class SiloInstance : IDisposable
     public async Task StartAsync()
     {
         _process?.Dispose();
-        _process = ChildProcess.Start("dotnet", [Repository.SiloDll, "--urls", Url.ToString()], Path.Combine(Repository.Root, "src", "Silo"), new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["AgentOps__Profile"] = "AzureStorage",
             ["AgentOps__Storage__ConnectionString"] = _connectionString,
@@ -52,7 +62,13 @@ internal sealed class SiloInstance : IDisposable
             // Declare a killed silo dead in seconds, not the default half minute, so the survivors take over quickly.
             ["Orleans__Membership__ProbeTimeout"] = "00:00:01",
             ["Orleans__Membership__NumMissedProbesLimit"] = "2",
-        });
+        };
+        foreach (var (name, value) in _settings)
+        {
+            environment[name] = value;
+        }
+
+        _process = ChildProcess.Start("dotnet", [Repository.SiloDll, "--urls", Url.ToString()], Path.Combine(Repository.Root, "src", "Silo"), environment);
         await WaitReadyAsync(TimeSpan.FromSeconds(90));
     }
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using AgentOps.Ingest;
 using AgentOps.Monitoring;
 using AgentOps.Pricing;
+using AgentOps.Redaction;
 using AgentOps.Silo.Ingest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,9 @@ public sealed class Baseline(LoadOptions options)
         var batchesPerThread = options.BaselineEvents / options.Batch / threads;
         var prices = new PriceTable(new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "model-prices.json")).Build()
             .GetSection(PricingOptions.Section).Get<PricingOptions>()!);
+        var redaction = Options.Create(new RedactionOptions { Enabled = options.Redaction });
+        var redactor = new EventRedactor(new TextRedactor(redaction), redaction);
+        var pseudonyms = new IdentifierPseudonyms(redactor.Text, redaction);
         var payloads = Enumerable.Range(0, threads).Select(t =>
         {
             var workload = new Workload(options, t);
@@ -34,12 +38,12 @@ public sealed class Baseline(LoadOptions options)
             }).ToList();
         }).ToList();
 
-        Console.WriteLine($"baseline: {threads} threads x {batchesPerThread} batches of {options.Batch} events (parse, validate, aggregate per agent, route and user)");
+        Console.WriteLine($"baseline: redaction {(options.Redaction ? "on" : "off")}, {threads} threads x {batchesPerThread} batches of {options.Batch} events (parse, validate, aggregate per agent, route and user)");
         var clock = Stopwatch.StartNew();
         var counted = new long[threads];
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
         {
-            var validator = new EventValidator(prices, Options.Create(new IngestOptions()));
+            var validator = new EventValidator(prices, Options.Create(new IngestOptions()), redactor, pseudonyms);
             var monitors = new Dictionary<string, EntityMonitor>(StringComparer.Ordinal);
             foreach (var payload in payloads[t])
             {

@@ -22,6 +22,7 @@ public sealed record LoadOptions
     public int GuardRate { get; init; } = 2_000;
     public bool Verify { get; init; }
     public string Rules { get; init; } = "default";
+    public bool Redaction { get; init; } = true;
 
     public static LoadOptions Parse(string[] args)
     {
@@ -49,6 +50,7 @@ public sealed record LoadOptions
                 "--guard-rate" => o with { GuardRate = Int() },
                 "--verify" => o with { Verify = true },
                 "--rules" => o with { Rules = Next() },
+                "--redaction" => o with { Redaction = Next() != "off" },
                 "-h" or "--help" => throw new HelpRequestedException(),
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
@@ -75,6 +77,7 @@ public sealed record LoadOptions
           --guard-rate N     guard checks per second for the guard probe (default 2000)
           --verify           afterwards, check the silo counted exactly the events it acknowledged
           --rules none       remove the project's rules for the run (put back afterwards), to measure their cost
+          --redaction off    baseline only: validate without redaction, to measure its cost (default on)
         """;
 
     public sealed class HelpRequestedException : Exception;

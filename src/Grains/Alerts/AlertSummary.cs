@@ -1,6 +1,7 @@
 using System.Globalization;
 using AgentOps.Entities;
 using AgentOps.Events;
+using AgentOps.Redaction;
 using AgentOps.Rules;
 
 namespace AgentOps.Alerts;
@@ -13,7 +14,8 @@ public static class AlertSummary
         var threshold = rule.Baseline is { } b && rule.Metric != MetricCatalog.ToolDrift
             ? $"{Number(judgement.Threshold)} ({Number(b.Factor)}x the {b.Stat.ToString().ToLowerInvariant()} of hourly values over {Durations.Format(b.Window)})"
             : Number(judgement.Threshold);
-        return $"{rule.Metric} {Number(judgement.Value)} {Symbol(rule.Op)} {threshold} for {scope.ToWire()} {entityId} over {Durations.Format(rule.Window)}";
+        // Redacted like events: the summary goes to pages, webhooks and chat.
+        return TextRedactor.Default.Redact($"{rule.Metric} {Number(judgement.Value)} {Symbol(rule.Op)} {threshold} for {scope.ToWire()} {entityId} over {Durations.Format(rule.Window)}")!;
     }
 
     public static string Symbol(ComparisonOp op) => op switch

@@ -54,13 +54,13 @@ public abstract class MonitoredEntityGrain<TState>(
         (Project, EntityId) = GrainKeys.Parse(this.GetPrimaryKeyString());
         _judge = new GrainThrottle(this, services.Rules.Value.MinJudgeSpacing, JudgeAsync);
         _publish = new GrainThrottle(this, PublishEvery, PublishAsync);
-        if (services.Journal.IsDurable)
-        {
-            await RecoverAsync();
-        }
-
+        var recovered = services.Journal.IsDurable && await RecoverAsync();
         UpdateJudgeTimer();
         await base.OnActivateAsync(cancellationToken);
+        if (recovered)
+        {
+            await AfterNewEventsAsync();
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -77,11 +77,16 @@ public abstract class MonitoredEntityGrain<TState>(
 
     public async Task ApplyAsync(EntityDelivery delivery)
     {
-        if (!Apply(delivery))
+        // A repeat changes nothing, unless this activation has not yet registered and judged: the delivery that woke it
+        // may have been applied already by the activation's own recovery from the journal.
+        if (Apply(delivery) || !_registered)
         {
-            return;
+            await AfterNewEventsAsync();
         }
+    }
 
+    private async Task AfterNewEventsAsync()
+    {
         if (!_registered)
         {
             // Once per activation: registration is idempotent, so this also heals a directory that lost an entry.
@@ -152,8 +157,9 @@ public abstract class MonitoredEntityGrain<TState>(
     /// After a crash this grain's memory is gone but its partitions journaled what they sent: ask each partition for the
     /// flushes after the last one this state has, and apply them before anything else (docs/durability.md).
     /// </summary>
-    private async Task RecoverAsync()
+    private async Task<bool> RecoverAsync()
     {
+        var applied = false;
         var target = this.GetPrimaryKeyString();
         var partitions = kind == EntityKind.Agent
             ? [KeyHash.Bucket(EntityId, Options.Partitions)]
@@ -163,9 +169,11 @@ public abstract class MonitoredEntityGrain<TState>(
             var replay = await PartitionGrain(partition).ReplayForAsync(DeliveryTarget.Of(kind, target).Kind, target, State.Watermarks.Of(partition));
             foreach (var delivery in replay)
             {
-                Apply(delivery);
+                applied |= Apply(delivery);
             }
         }
+
+        return applied;
     }
 
     /// <summary>Tells each partition that its flushes up to the ones applied are now in stored state, so it may forget them.</summary>

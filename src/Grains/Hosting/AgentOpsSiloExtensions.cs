@@ -2,6 +2,7 @@ using AgentOps.Audit;
 using AgentOps.Entities;
 using AgentOps.Ingest;
 using AgentOps.Notifications;
+using AgentOps.Redaction;
 using AgentOps.Rules;
 using AgentOps.Runs;
 using AgentOps.Settings;
@@ -28,6 +29,7 @@ public static class AgentOpsSiloExtensions
     public static ISiloBuilder AddAgentOpsGrainServices(this ISiloBuilder silo)
     {
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+        silo.Services.AddAgentOpsRedaction();
         silo.Services.AddSingleton<RuleCache>();
         silo.Services.AddSingleton<SettingsCache>();
         silo.Services.TryAddSingleton<ITrajectoryStore, MemoryTrajectoryStore>();

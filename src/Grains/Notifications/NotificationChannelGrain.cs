@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using AgentOps.Alerts;
 using AgentOps.Entities;
+using AgentOps.Redaction;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ public sealed partial class NotificationChannelGrain(
     [PersistentState("channel", StorageNames.State)] IPersistentState<ChannelState> state,
     IHttpClientFactory http,
     IOptions<NotificationOptions> options,
+    TextRedactor redactor,
     [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
     ILogger<NotificationChannelGrain> logger)
     : Grain, INotificationChannelGrain
@@ -109,11 +111,20 @@ public sealed partial class NotificationChannelGrain(
         }
     }
 
+    /// <summary>The last check before a payload leaves: nothing a detector recognises goes out (the JSON stays valid).</summary>
+    private byte[] Redacted(byte[] body)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(body);
+        var redacted = redactor.Redact(text)!;
+        return ReferenceEquals(text, redacted) ? body : System.Text.Encoding.UTF8.GetBytes(redacted);
+    }
+
     private async Task DeliverAsync(ChannelConfig config, AlertView alert)
     {
         var body = config.Type == ChannelType.Slack
             ? SlackPayload.Build(Project, alert, options.Value.ExternalUrl)
             : AlertmanagerPayload.Build(Project, config.Name, alert, options.Value.ExternalUrl);
+        body = Redacted(body);
         using var request = new HttpRequestMessage(HttpMethod.Post, config.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         if (config.Secret is { Length: > 0 } secret)

@@ -1,6 +1,7 @@
 using AgentOps.Ingest;
 using AgentOps.Notifications;
 using AgentOps.Pricing;
+using AgentOps.Redaction;
 using AgentOps.Rules;
 using AgentOps.Settings;
 using AgentOps.Silo.Ingest;
@@ -26,11 +27,12 @@ public static class CoreServices
         builder.Services.AddOptions<TrajectoryOptions>().BindConfiguration(TrajectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => new PriceTable(sp.GetRequiredService<IOptions<PricingOptions>>().Value));
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddAgentOpsRedaction();
         builder.Services.AddSingleton<EventValidator>();
         builder.Services.AddSingleton<EventIngestor>();
         builder.Services.AddOptions<OtlpOptions>().BindConfiguration(OtlpOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OtlpOptions>, OtlpOptionsValidator>();
-        builder.Services.AddSingleton(sp => new OtlpTraceReceiver(sp.GetRequiredService<IOptions<OtlpOptions>>().Value, sp.GetRequiredService<ILogger<OtlpTraceReceiver>>()));
+        builder.Services.AddSingleton(sp => new OtlpTraceReceiver(sp.GetRequiredService<IOptions<OtlpOptions>>().Value, sp.GetRequiredService<TextRedactor>(), sp.GetRequiredService<ILogger<OtlpTraceReceiver>>()));
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using AgentOps.Entities;
 using AgentOps.Events;
 using AgentOps.Ingest;
 using AgentOps.Pricing;
+using AgentOps.Redaction;
 using Microsoft.Extensions.Options;
 
 namespace AgentOps.Silo.Ingest;
@@ -13,7 +14,7 @@ namespace AgentOps.Silo.Ingest;
 /// or explains, with a stable code and the field, why it is rejected. Nothing is ever silently rewritten:
 /// a bad value is an error, not a default.
 /// </summary>
-public sealed partial class EventValidator(PriceTable prices, IOptions<IngestOptions> options)
+public sealed partial class EventValidator(PriceTable prices, IOptions<IngestOptions> options, EventRedactor redactor, IdentifierPseudonyms pseudonyms)
 {
     public (AgentEvent? Event, ItemError? Error) Validate(EventDraft d, int index, DateTimeOffset now)
     {
@@ -23,7 +24,8 @@ public sealed partial class EventValidator(PriceTable prices, IOptions<IngestOpt
         }
         catch (InvalidEventException ex)
         {
-            return (null, new ItemError(index, d.Id, ex.Code, ex.Message, ex.Field));
+            // Errors echo what was sent; they are answered and logged, so they are redacted like the events.
+            return (null, new ItemError(index, redactor.Text.Redact(d.Id), ex.Code, redactor.Text.Redact(ex.Message)!, ex.Field));
         }
     }
 
@@ -47,14 +49,14 @@ public sealed partial class EventValidator(PriceTable prices, IOptions<IngestOpt
             AgentId = RequiredId(d.AgentId, "agentId"),
             RunId = RequiredId(d.RunId, "runId"),
             RouteId = OptionalId(d.RouteId, "routeId"),
-            UserId = OptionalId(d.UserId, "userId"),
+            UserId = pseudonyms.Pseudonym(OptionalId(d.UserId, "userId")),
             AgentVersion = Name(d.AgentVersion, "agentVersion"),
             Attributes = Attributes(d.Attributes),
-            Input = Content(d.Input),
-            Output = Content(d.Output),
+            Input = d.Input,
+            Output = d.Output,
         };
 
-        return type switch
+        var built = type switch
         {
             EventType.LlmCall => LlmCall(d, e),
             EventType.ToolCall => ToolCall(d, e),
@@ -67,6 +69,13 @@ public sealed partial class EventValidator(PriceTable prices, IOptions<IngestOpt
             },
             _ => e,
         };
+
+        // Redact before truncating: a secret cut in half at the limit would no longer be recognised.
+        var redacted = redactor.Redact(built);
+        var max = options.Value.MaxStepContentChars;
+        return redacted.Input?.Length > max || redacted.Output?.Length > max
+            ? redacted with { Input = Content(redacted.Input), Output = Content(redacted.Output) }
+            : redacted;
     }
 
     private AgentEvent LlmCall(EventDraft d, AgentEvent e)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using AgentOps.Redaction;
 using AgentOps.Silo.Api;
 using AgentOps.Silo.Ingest;
 using AgentOps.Silo.Otlp.Decoding;
@@ -16,7 +17,7 @@ namespace AgentOps.Silo.Otlp;
 /// de-duplicates and publishes them. Answers 200 with an <c>ExportTraceServiceResponse</c> in the request's encoding,
 /// with <c>partialSuccess</c> when some spans were rejected.
 /// </summary>
-public sealed partial class OtlpTraceReceiver(OtlpOptions options, ILogger<OtlpTraceReceiver> logger)
+public sealed partial class OtlpTraceReceiver(OtlpOptions options, TextRedactor redactor, ILogger<OtlpTraceReceiver> logger)
 {
     /// <summary>Spans of the request that gave no event (no GenAI or OpenInference meaning).</summary>
     public const string IgnoredSpansHeader = "X-AgentOps-Ignored-Spans";
@@ -81,8 +82,9 @@ public sealed partial class OtlpTraceReceiver(OtlpOptions options, ILogger<OtlpT
         }
         catch (OtlpFormatException ex)
         {
-            LogUnreadable(project, encoding, ex.Message);
-            return Problems.BadRequest(OtlpProblemCodes.InvalidOtlp, ex.Message);
+            var message = redactor.Redact(ex.Message)!; // parser messages may quote the body
+            LogUnreadable(project, encoding, message);
+            return Problems.BadRequest(OtlpProblemCodes.InvalidOtlp, message);
         }
         catch (InvalidDataException ex)
         {
@@ -97,7 +99,7 @@ public sealed partial class OtlpTraceReceiver(OtlpOptions options, ILogger<OtlpT
         var mapped = _mapper.Map(export);
         if (mapped.IgnoredSpans > 0)
         {
-            LogIgnored(project, mapped.IgnoredSpans, mapped.Spans, mapped.FirstIgnoredSpanName ?? string.Empty);
+            LogIgnored(project, mapped.IgnoredSpans, mapped.Spans, redactor.Redact(mapped.FirstIgnoredSpanName) ?? string.Empty);
         }
 
         var rejected = new HashSet<int>();
@@ -175,10 +177,11 @@ public sealed partial class OtlpTraceReceiver(OtlpOptions options, ILogger<OtlpT
         return gzip || coding.Length == 0 || coding.Equals("identity", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void Reject(HashSet<int> rejected, List<string> details, int spanIndex, string detail)
+    private void Reject(HashSet<int> rejected, List<string> details, int spanIndex, string detail)
     {
         if (rejected.Add(spanIndex) && details.Count < MaxErrorDetails)
         {
+            detail = redactor.Redact(detail)!;
             details.Add(detail.Length <= MaxDetailLength ? detail : detail[..MaxDetailLength] + "…");
         }
     }
