@@ -257,6 +257,7 @@ module dashboardApp 'modules/dashboard-app.bicep' = if (deployDashboard) {
     tenantId: empty(dashboardAuth.tenantId) ? tenant().tenantId : dashboardAuth.tenantId
     clientId: dashboardAuth.clientId
     clientSecretName: dashboardAuth.clientSecretName
+    roleMappings: dashboardAuth.roleMappings
     minReplicas: dashboardMinReplicas
     size: dashboard
   }

@@ -36,6 +36,12 @@ param dashboardAuth = {
   tenantId: readEnvironmentVariable('AGENTOPS_TENANT_ID', '')
   clientId: readEnvironmentVariable('AGENTOPS_DASHBOARD_CLIENT_ID', '')
   clientSecretName: 'dashboard-entra-client-secret'
+  // App roles of the dashboard's app registration (Entra: App roles), assigned to people or groups.
+  roleMappings: [
+    { claim: 'AgentOps.Admin', project: 'default', role: 'admin' }
+    { claim: 'AgentOps.Operator', project: 'default', role: 'operator' }
+    { claim: 'AgentOps.Viewer', project: 'default', role: 'viewer' }
+  ]
 }
 
 param storageSku = 'Standard_LRS'

@@ -1,6 +1,6 @@
 // The dashboard: a Blazor Server app and Orleans client. It finds the silos' gateways (port 30000) in
 // the Azure Table membership and connects to them inside the environment; people sign in with Entra ID.
-import { appSizeType, tagsType } from 'types.bicep'
+import { appSizeType, entraRoleMappingType, tagsType } from 'types.bicep'
 
 @description('Azure region.')
 param location string
@@ -47,6 +47,9 @@ param clientId string
 @description('Key Vault secret holding the client secret.')
 param clientSecretName string
 
+@description('Which app roles or groups give which project role.')
+param roleMappings entraRoleMappingType[]
+
 @description('Replica floor.')
 @minValue(1)
 param minReplicas int
@@ -59,6 +62,13 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' 
 }
 
 var httpPort = 8080
+
+// AgentOps:Dashboard:EntraId:RoleMappings:N:{Claim,Project,Role}
+var roleMappingEnv = flatten(map(range(0, length(roleMappings)), i => [
+  { name: 'AgentOps__Dashboard__EntraId__RoleMappings__${i}__Claim', value: roleMappings[i].claim }
+  { name: 'AgentOps__Dashboard__EntraId__RoleMappings__${i}__Project', value: roleMappings[i].project }
+  { name: 'AgentOps__Dashboard__EntraId__RoleMappings__${i}__Role', value: roleMappings[i].role }
+]))
 
 resource dashboard 'Microsoft.App/containerApps@2025-07-01' = {
   name: name
@@ -108,7 +118,7 @@ resource dashboard 'Microsoft.App/containerApps@2025-07-01' = {
             cpu: json(size.cpu)
             memory: size.memory
           }
-          env: [
+          env: concat([
             { name: 'ASPNETCORE_HTTP_PORTS', value: string(httpPort) }
             // TLS ends at the Container Apps ingress: honour X-Forwarded-Proto so sign-in redirects use https.
             { name: 'ASPNETCORE_FORWARDEDHEADERS_ENABLED', value: 'true' }
@@ -122,7 +132,8 @@ resource dashboard 'Microsoft.App/containerApps@2025-07-01' = {
             { name: 'AzureAd__TenantId', value: tenantId }
             { name: 'AzureAd__ClientId', value: clientId }
             { name: 'AzureAd__ClientSecret', secretRef: 'entra-client-secret' }
-          ]
+            { name: 'AgentOps__Dashboard__SignIn__Mode', value: 'EntraId' }
+          ], roleMappingEnv)
           probes: [
             {
               type: 'Liveness'

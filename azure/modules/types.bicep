@@ -53,6 +53,21 @@ type dashboardAuthType = {
   @minLength(1)
   @maxLength(127)
   clientSecretName: string
+
+  @description('Which app roles or groups give which project role (viewer, operator, admin).')
+  roleMappings: entraRoleMappingType[]
+}
+
+@export()
+@description('An Entra app role (or group object id) that gives a role in a project of the dashboard.')
+type entraRoleMappingType = {
+  @description('App role value or group object id, as it appears in the token\'s roles or groups claim.')
+  claim: string
+
+  @description('AgentOps project id.')
+  project: string
+
+  role: 'viewer' | 'operator' | 'admin'
 }
 
 @export()
