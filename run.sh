@@ -5,7 +5,7 @@
 #   ./run.sh --in-memory   the Local profile instead: no Azurite, state lives in memory
 #   ./run.sh --demo        also play the demo stories (tools/Simulator) so the dashboard comes alive
 #   ./run.sh --port 6000   another HTTP port for the silo (the dashboard takes the next one)
-# Prints the URLs and the development key; Ctrl-C stops everything cleanly.
+# Prints the URLs, the development key and the dashboard's development sign-in; Ctrl-C stops everything cleanly.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -71,9 +71,18 @@ wait_for "http://127.0.0.1:${port}/health/ready" 120
 dashboard_line="  Dashboard   (not built yet)"
 if [ -f src/Dashboard/bin/Release/net10.0/AgentOps.Dashboard.dll ]; then
   echo "==> starting the dashboard"
-  (cd src/Dashboard && exec dotnet bin/Release/net10.0/AgentOps.Dashboard.dll --urls "http://127.0.0.1:${dashboard_port}") &
+  # Development by default: with no user configured (AgentOps__Dashboard__Users__*), the dashboard signs in a 'dev'
+  # user whose password it generates once into the git-ignored src/Dashboard/.agentops/dev-password.
+  (cd src/Dashboard && ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
+    exec dotnet bin/Release/net10.0/AgentOps.Dashboard.dll --urls "http://127.0.0.1:${dashboard_port}") &
   pids+=($!)
-  wait_for "http://127.0.0.1:${dashboard_port}/health/live" 120 && dashboard_line="  Dashboard   http://127.0.0.1:${dashboard_port}/"
+  if wait_for "http://127.0.0.1:${dashboard_port}/health/live" 120; then
+    dashboard_line="  Dashboard   http://127.0.0.1:${dashboard_port}/"
+    password_file=src/Dashboard/.agentops/dev-password
+    if [ -z "${AgentOps__Dashboard__Users__0__Name:-}" ] && [ -s "$password_file" ]; then
+      dashboard_line+=$'\n'"  Sign in     user 'dev', password $(tr -d '\n' < "$password_file")   (kept in ${password_file})"
+    fi
+  fi
 fi
 
 if [ "$demo" = 1 ]; then

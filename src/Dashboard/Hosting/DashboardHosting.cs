@@ -1,4 +1,5 @@
 using AgentOps.Dashboard.Components;
+using AgentOps.Dashboard.Security;
 using AgentOps.Dashboard.Services;
 using MudBlazor.Services;
 
@@ -19,34 +20,54 @@ public static class DashboardHosting
         return builder;
     }
 
-    /// <summary>The services pages use; tests replace them with fakes.</summary>
+    /// <summary>
+    /// The services pages use: grain-backed services (one per process) behind per-circuit wrappers that check the
+    /// signed-in person's role in the project and audit what they change. Tests replace them with fakes.
+    /// </summary>
     public static IServiceCollection AddAgentOpsDashboardServices(this IServiceCollection services)
     {
         services.AddSingleton<GrainCalls>();
         services.AddSingleton<Subscriptions>();
-        services.AddSingleton<IFleetService, FleetService>();
-        services.AddSingleton<IEntityService, EntityService>();
-        services.AddSingleton<IPolicyService, PolicyService>();
-        services.AddSingleton<IRunService, RunService>();
-        services.AddSingleton<IAlertService, AlertService>();
-        services.AddSingleton<IRuleService, RuleService>();
-        services.AddScoped<ICurrentProject, ConfiguredProjects>();
+        services.AddSingleton<FleetService>();
+        services.AddSingleton<EntityService>();
+        services.AddSingleton<PolicyService>();
+        services.AddSingleton<RunService>();
+        services.AddSingleton<AlertService>();
+        services.AddSingleton<RuleService>();
+        services.AddSingleton<IAuditLog, AuditLog>();
+
+        services.AddScoped<ICurrentUser, CircuitUser>();
+        services.AddScoped<ProjectAccess>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<IFleetService>(sp => ActivatorUtilities.CreateInstance<AuthorizedFleetService>(sp, sp.GetRequiredService<FleetService>()));
+        services.AddScoped<IEntityService>(sp => ActivatorUtilities.CreateInstance<AuthorizedEntityService>(sp, sp.GetRequiredService<EntityService>()));
+        services.AddScoped<IPolicyService>(sp => ActivatorUtilities.CreateInstance<AuthorizedPolicyService>(sp, sp.GetRequiredService<PolicyService>()));
+        services.AddScoped<IRunService>(sp => ActivatorUtilities.CreateInstance<AuthorizedRunService>(sp, sp.GetRequiredService<RunService>()));
+        services.AddScoped<IAlertService>(sp => ActivatorUtilities.CreateInstance<AuthorizedAlertService>(sp, sp.GetRequiredService<AlertService>()));
+        services.AddScoped<IRuleService>(sp => ActivatorUtilities.CreateInstance<AuthorizedRuleService>(sp, sp.GetRequiredService<RuleService>()));
+        services.AddScoped<IAuditService, AuditService>();
+
+        services.AddScoped<ICurrentProject, UserProjects>();
         services.AddScoped<ThemePreference>();
-        services.AddScoped<OperatorName>();
+        services.AddScoped<FormToken>();
         return services;
     }
 
     public static WebApplication MapAgentOpsDashboard(this WebApplication app)
     {
+        app.UseAgentOpsSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAgentOpsSignIn();
         app.UseAntiforgery();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapAgentOpsAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

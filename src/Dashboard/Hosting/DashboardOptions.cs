@@ -1,3 +1,5 @@
+using AgentOps.Dashboard.Security.Local;
+
 namespace AgentOps.Dashboard.Hosting;
 
 /// <summary>Settings of the dashboard itself (section <c>AgentOps:Dashboard</c>).</summary>
@@ -6,10 +8,13 @@ public sealed class DashboardOptions
     public const string Section = "AgentOps:Dashboard";
 
     /// <summary>
-    /// The projects people may look at, the first one opened by default. Until sign-in exists this list is the whole
-    /// authorization story: every visitor sees every project listed here.
+    /// The order of the project switcher (a person's first listed project opens by default), and the projects of the
+    /// Development user. Who sees which project comes from sign-in: a person sees only the projects they have a role in.
     /// </summary>
     public List<string> Projects { get; set; } = [];
+
+    /// <summary>The local users (sign-in mode <c>Local</c>).</summary>
+    public List<LocalUserSettings> Users { get; set; } = [];
 
     /// <summary>How often live subscriptions are renewed; the grains drop them after three minutes without renewal.</summary>
     public TimeSpan SubscriptionRenewal { get; set; } = TimeSpan.FromMinutes(1);

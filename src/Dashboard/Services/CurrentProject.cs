@@ -1,4 +1,5 @@
 using AgentOps.Dashboard.Hosting;
+using AgentOps.Dashboard.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.WebUtilities;
@@ -6,16 +7,13 @@ using Microsoft.Extensions.Options;
 
 namespace AgentOps.Dashboard.Services;
 
-/// <summary>
-/// The project the person is looking at, and the projects they may switch to. One per circuit. Sign-in (a later
-/// issue) replaces the configured implementation with one built from the person's per-project roles.
-/// </summary>
+/// <summary>The project the person is looking at, and the projects they may switch to. One per circuit.</summary>
 public interface ICurrentProject
 {
     /// <summary>The project every page reads.</summary>
     string Project { get; }
 
-    /// <summary>The projects this person may look at; the first is the default.</summary>
+    /// <summary>The projects this person may look at (those they have a role in); the first is the default. Empty: none.</summary>
     IReadOnlyList<string> Projects { get; }
 
     /// <summary>Raised when <see cref="Project"/> changes.</summary>
@@ -26,22 +24,30 @@ public interface ICurrentProject
 
     /// <summary>A link inside the dashboard that keeps the current project (<c>?project=</c> unless it is the default).</summary>
     string Link(string path);
+
+    /// <summary>
+    /// False when the address names (<c>?project=</c>) a project this person may not see: the page then answers "not
+    /// found", the same as for an address that does not exist, so nobody learns what another project holds.
+    /// </summary>
+    bool AllowsAddress(string uri);
 }
 
 /// <summary>
-/// The projects of configuration <c>AgentOps:Dashboard:Projects</c>; the current one follows the <c>project</c> query
-/// parameter of the address, so deep links open the right project.
+/// The projects the signed-in person has a role in, in the order of <c>AgentOps:Dashboard:Projects</c> and then by name;
+/// the current one follows the <c>project</c> query parameter of the address, so deep links open the right project.
 /// </summary>
-public sealed class ConfiguredProjects : ICurrentProject, IDisposable
+public sealed class UserProjects : ICurrentProject, IDisposable
 {
     public const string QueryParameter = "project";
 
     private readonly NavigationManager? _navigation;
 
-    public ConfiguredProjects(IOptions<DashboardOptions> options, NavigationManager? navigation = null)
+    public UserProjects(ICurrentUser user, IOptions<DashboardOptions> options, NavigationManager? navigation = null)
     {
-        Projects = options.Value.EffectiveProjects;
-        Project = Projects[0];
+        var granted = user.User.Grants.Projects;
+        var order = options.Value.Projects;
+        Projects = granted.OrderBy(p => order.IndexOf(p) is var i and >= 0 ? i : int.MaxValue).ThenBy(p => p, StringComparer.Ordinal).ToList();
+        Project = Projects.Count > 0 ? Projects[0] : string.Empty;
         _navigation = navigation;
         if (_navigation is not null)
         {
@@ -72,7 +78,10 @@ public sealed class ConfiguredProjects : ICurrentProject, IDisposable
         return true;
     }
 
-    public string Link(string path) => Links.WithProject(path, Project == Projects[0] ? null : Project);
+    public string Link(string path) => Links.WithProject(path, Projects.Count == 0 || Project == Projects[0] ? null : Project);
+
+    public bool AllowsAddress(string uri) =>
+        !TryGetAddressedProjects(uri, out var named) || named.All(p => p is not null && Projects.Contains(p, StringComparer.Ordinal));
 
     public void Dispose()
     {
@@ -82,12 +91,14 @@ public sealed class ConfiguredProjects : ICurrentProject, IDisposable
         }
     }
 
+    private static bool TryGetAddressedProjects(string uri, out Microsoft.Extensions.Primitives.StringValues projects) =>
+        QueryHelpers.ParseQuery(new Uri(uri, UriKind.Absolute).Query).TryGetValue(QueryParameter, out projects);
+
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => TryFollow(e.Location);
 
     private void TryFollow(string uri)
     {
-        var query = new Uri(uri, UriKind.Absolute).Query;
-        if (QueryHelpers.ParseQuery(query).TryGetValue(QueryParameter, out var values) && values.Count > 0 && values[0] is { } project)
+        if (TryGetAddressedProjects(uri, out var values) && values.Count > 0 && values[0] is { } project)
         {
             Select(project);
         }

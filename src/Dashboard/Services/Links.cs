@@ -10,6 +10,7 @@ public static class Links
     public const string Alerts = "/alerts";
     public const string Rules = "/rules";
     public const string NewRule = "/rules/new";
+    public const string Audit = "/audit";
 
     /// <summary>The path segment of a kind: agents, routes or users.</summary>
     public static string Segment(EntityKind kind) => kind.ToWire() + "s";

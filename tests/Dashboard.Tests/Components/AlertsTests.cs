@@ -1,5 +1,6 @@
 using AgentOps.Alerts;
 using AgentOps.Dashboard.Components.Pages;
+using AgentOps.Dashboard.Security;
 using AgentOps.Dashboard.Tests.Fakes;
 using AgentOps.Entities;
 using AgentOps.Rules;
@@ -35,19 +36,18 @@ public sealed class AlertsTests
     }
 
     [Fact]
-    public async Task Acknowledging_asks_who_and_calls_the_alert_board()
+    public async Task Acknowledging_as_the_signed_in_person_calls_the_alert_board()
     {
         await using var ctx = WithAlerts();
+        ctx.User.Set("ana@ops", ("default", ProjectRole.Operator));
         var dialogs = ctx.RenderProviders();
         var page = ctx.Render<AlertsPage>();
         page.WaitForAssertion(() => page.Find("[data-alert=al_cost] [data-action=ack]"));
 
         page.Find("[data-alert=al_cost] [data-action=ack]").Click();
-        dialogs.WaitForElement("input[data-testid=ack-by]");
+        dialogs.WaitForElement("[data-testid=ack-by]");
         Assert.Contains("cost-per-successful-run-2x-median", dialogs.Markup, StringComparison.Ordinal);
-        dialogs.Find("[data-testid=ack-submit]").Click(); // nobody: refused
-        Assert.Empty(ctx.Alerts.Acknowledged);
-        dialogs.Find("input[data-testid=ack-by]").Input("ana@ops");
+        Assert.Contains("Acknowledging as ana@ops", dialogs.Find("[data-testid=ack-by]").TextContent, StringComparison.Ordinal);
         dialogs.Find("textarea[data-testid=ack-comment]").Input("looking at the new prompt");
         dialogs.Find("[data-testid=ack-submit]").Click();
 
@@ -70,7 +70,7 @@ public sealed class AlertsTests
         dialogs.Find("[data-testid=silence-submit]").Click(); // no comment: refused
         Assert.Empty(ctx.Alerts.Silences);
         dialogs.Find("textarea[data-testid=silence-comment]").Input("migration window");
-        dialogs.Find("input[data-testid=silence-by]").Input("ana@ops");
+        Assert.Equal("user:ana", dialogs.Find("input[data-testid=silence-by]").GetAttribute("value"));
         dialogs.Find("[data-testid=silence-submit]").Click();
 
         page.WaitForAssertion(() => Assert.Single(ctx.Alerts.Silences));
@@ -81,7 +81,7 @@ public sealed class AlertsTests
         Assert.Equal(TimeSpan.FromHours(1), silence.EndsAt - silence.StartsAt);
         Assert.Equal(Data.Now, silence.StartsAt);
         Assert.Equal("migration window", silence.Comment);
-        Assert.Equal("ana@ops", silence.CreatedBy);
+        Assert.Equal("user:ana", silence.CreatedBy);
         page.WaitForAssertion(() => Assert.Contains("migration window", page.Find("[data-testid=silences]").TextContent, StringComparison.Ordinal));
     }
 

@@ -1,6 +1,7 @@
 using AgentOps.Dashboard.Components;
 using AgentOps.Dashboard.Components.Layout;
 using AgentOps.Dashboard.Hosting;
+using AgentOps.Dashboard.Security;
 using AgentOps.Dashboard.Services;
 using AgentOps.Dashboard.Tests.Fakes;
 using AgentOps.Entities;
@@ -95,8 +96,8 @@ public sealed class ServicesTests
         Assert.Equal("staging", project.Project);
         Assert.False(project.Select("someone-elses"));
 
-        var none = new ConfiguredProjects(Options.Create(new DashboardOptions()));
-        Assert.Equal(["default"], none.Projects);
+        var nobody = new UserProjects(new TestUser { User = DashboardUser.Anonymous }, Options.Create(new DashboardOptions()));
+        Assert.Empty(nobody.Projects);
     }
 
     [Fact]

@@ -8,7 +8,9 @@ namespace AgentOps.Dashboard.Tests.EndToEnd;
 /// <summary>
 /// The dashboard in a real browser against a real silo: the seed's stories pushed through the HTTP API show up live,
 /// ack and silence work from the page, the window switch changes the figures, 10,000 agents render, and a silo
-/// restart shows the banner and recovers. Timings are measured and printed, never asserted.
+/// restart shows the banner and recovers. Every page needs sign-in: each person sees only their projects and the buttons
+/// of their role, their actions land in the audit log, and no page reports a Content-Security-Policy violation.
+/// Timings are measured and printed, never asserted.
 /// </summary>
 [TestCaseOrderer(PriorityOrderer.Name, PriorityOrderer.Assembly)]
 public sealed class DashboardEndToEndTests(DashboardStack stack, ITestOutputHelper output) : IClassFixture<DashboardStack>
@@ -129,14 +131,14 @@ public sealed class DashboardEndToEndTests(DashboardStack stack, ITestOutputHelp
         await migrator.WaitForAsync(new() { Timeout = Long });
 
         await migrator.Locator("[data-action=ack]").ClickAsync();
-        await page.Locator("input[data-testid=ack-by]").FillAsync("ana@ops");
+        await Assertions.Expect(page.Locator("[data-testid=ack-by]")).ToContainTextAsync($"Acknowledging as {DashboardStack.Admin}");
         await page.Locator("textarea[data-testid=ack-comment]").FillAsync("on it: production is out of bounds");
         await page.Locator("[data-testid=ack-submit]").ClickAsync();
-        await Assertions.Expect(migrator.Locator("[data-cell=ack]")).ToHaveTextAsync("ana@ops", new() { Timeout = Long });
+        await Assertions.Expect(migrator.Locator("[data-cell=ack]")).ToHaveTextAsync(DashboardStack.Admin, new() { Timeout = Long });
         await AssertEventuallyAsync(async () =>
         {
             var alerts = await Stories.GetJsonAsync(stack.Api, "/v1/alerts?entityId=data-migrator&state=firing");
-            Assert.Equal("ana@ops", (string?)alerts["items"]![0]!["acknowledgedBy"]);
+            Assert.Equal(DashboardStack.Admin, (string?)alerts["items"]![0]!["acknowledgedBy"]);
         });
 
         var reviewer = page.Locator("tr[data-state=firing]:has(a[href='/agents/pr-reviewer'])");
@@ -152,6 +154,7 @@ public sealed class DashboardEndToEndTests(DashboardStack stack, ITestOutputHelp
         Assert.Equal("agent", (string?)silence["matchers"]!["scope"]);
         Assert.Equal("pr-reviewer", (string?)silence["matchers"]!["entityId"]);
         Assert.Equal("prompt v42 rollback in progress", (string?)silence["comment"]);
+        Assert.Equal($"user:{DashboardStack.Admin}", (string?)silence["createdBy"]);
 
         await ScreenshotAsync(page, "alerts");
         await page.Context.CloseAsync();
@@ -228,6 +231,175 @@ public sealed class DashboardEndToEndTests(DashboardStack stack, ITestOutputHelp
     }
 
     [Fact, Order(7)]
+    public async Task Pages_without_sign_in_go_to_the_sign_in_page_and_a_wrong_password_is_refused_generically()
+    {
+        var page = await stack.NewPageAsync(user: null);
+        foreach (var path in new[] { "/", "/alerts", "/rules", "/audit", "/runs/mig-1" })
+        {
+            await page.GotoAsync(path);
+            Assert.Contains("/account/sign-in?ReturnUrl=", page.Url, StringComparison.Ordinal);
+        }
+
+        var response = await page.GotoAsync("/agents/pr-reviewer?window=24h");
+        Assert.EndsWith("/account/sign-in?ReturnUrl=%2Fagents%2Fpr-reviewer%3Fwindow%3D24h", page.Url, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", response!.Headers["content-security-policy"], StringComparison.Ordinal);
+
+        async Task<string> RefusedAsync(string user, string password)
+        {
+            await page.Locator("input[data-testid=sign-in-user]").FillAsync(user);
+            await page.Locator("input[data-testid=sign-in-password]").FillAsync(password);
+            await page.Locator("[data-testid=sign-in-submit]").ClickAsync();
+            return (await page.Locator("[data-testid=sign-in-error]").TextContentAsync())!.Trim();
+        }
+
+        var wrongPassword = await RefusedAsync(DashboardStack.Viewer, "not-the-password");
+        var unknownUser = await RefusedAsync("nobody-" + Guid.NewGuid().ToString("N")[..6], "not-the-password");
+        Assert.Equal("The user name or password is not right.", wrongPassword);
+        Assert.Equal(wrongPassword, unknownUser);
+        Assert.Contains("/account/sign-in", page.Url, StringComparison.Ordinal);
+
+        await page.Locator("input[data-testid=sign-in-user]").FillAsync(DashboardStack.Viewer);
+        await page.Locator("input[data-testid=sign-in-password]").FillAsync(stack.PasswordOf(DashboardStack.Viewer));
+        await page.Locator("[data-testid=sign-in-submit]").ClickAsync();
+        await page.Locator("[data-testid=entity-id]").WaitForAsync(new() { Timeout = Long });
+        Assert.EndsWith("/agents/pr-reviewer?window=24h", page.Url, StringComparison.Ordinal);
+        Assert.Equal(DashboardStack.Viewer, (await page.Locator("[data-testid=user-name]").TextContentAsync())!.Trim());
+
+        // Signing out posts the page's antiforgery token from inside the circuit and ends the session.
+        await page.Locator("[data-testid=sign-out]").ClickAsync();
+        await page.Locator("[data-testid=signed-out]").WaitForAsync(new() { Timeout = Long });
+        await page.GotoAsync("/alerts");
+        Assert.Contains("/account/sign-in?ReturnUrl=%2Falerts", page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+        var signIn = await SignInPageAsync();
+        await ScreenshotAsync(signIn, "sign-in");
+        await signIn.Context.CloseAsync();
+    }
+
+    [Fact, Order(8)]
+    public async Task A_viewer_sees_only_its_project_cannot_open_another_projects_agent_and_has_no_action_buttons()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await Stories.PostAsync(stack.LoadApi, Stories.Run("fleet10k-secret", "secret-1", now.AddSeconds(-10), 0.5, ["search"]));
+        await Stories.PostAsync(stack.Api, Stories.DeniedRun("viewer-probe", "viewer-probe-1", now.AddSeconds(-5)));
+        var page = await OpenAsync("/", DashboardStack.Viewer);
+
+        await Assertions.Expect(page.Locator("[data-testid=project-current]")).ToHaveTextAsync(DashboardStack.DefaultProject);
+        await Assertions.Expect(page.Locator("[data-testid=project-switcher]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=user-role]")).ToHaveTextAsync("viewer");
+        Assert.DoesNotContain(DashboardStack.LoadProject, await page.ContentAsync(), StringComparison.Ordinal);
+
+        // Another project's agent, one that does not exist there, and a project that does not exist: the same not-found page.
+        var answers = new List<string>();
+        foreach (var path in new[] { "/agents/fleet10k-secret?project=fleet10k", "/agents/no-such-agent?project=fleet10k", "/runs/secret-1?project=fleet10k", "/agents/fleet10k-secret?project=no-such-project" })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.Equal(404, response!.Status);
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Not found", new() { Timeout = Long });
+            await Assertions.Expect(page.Locator("[data-testid=entity-id]")).ToHaveCountAsync(0);
+            answers.Add((await page.Locator("#main").InnerTextAsync()).Trim());
+        }
+
+        Assert.Single(answers.Distinct());
+        Assert.DoesNotContain("fleet10k-secret", answers[0], StringComparison.Ordinal);
+
+        // In the app too: following a link to another project's address answers the same.
+        await page.GotoAsync("/");
+        await page.Locator("[data-circuit=ready]").WaitForAsync();
+        await page.EvaluateAsync("() => Blazor.navigateTo('/agents/fleet10k-secret?project=fleet10k')");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Not found", new() { Timeout = Long });
+
+        var alerts = await OpenAsync("/alerts", DashboardStack.Viewer);
+        await alerts.Locator("tr[data-state=firing]:has(a[href='/agents/viewer-probe'])").WaitForAsync(new() { Timeout = Long });
+        await Assertions.Expect(alerts.Locator("[data-action=ack]")).ToHaveCountAsync(0);
+        await Assertions.Expect(alerts.Locator("[data-action=silence]")).ToHaveCountAsync(0);
+        await Assertions.Expect(alerts.Locator("[data-testid=nav-audit]")).ToHaveCountAsync(0);
+
+        var rules = await OpenAsync("/rules", DashboardStack.Viewer);
+        await rules.Locator("[data-testid=rules]").WaitForAsync(new() { Timeout = Long });
+        await Assertions.Expect(rules.Locator("[data-testid=rule-new]")).ToHaveCountAsync(0);
+        await Assertions.Expect(rules.Locator("[data-action=delete]")).ToHaveCountAsync(0);
+
+        var audit = await OpenAsync("/audit", DashboardStack.Viewer);
+        await Assertions.Expect(audit.Locator("[data-testid=audit-forbidden]")).ToBeVisibleAsync(new() { Timeout = Long });
+        foreach (var open in new[] { page, alerts, rules, audit })
+        {
+            await open.Context.CloseAsync();
+        }
+    }
+
+    [Fact, Order(9)]
+    public async Task An_operator_acks_an_alert_and_the_audit_page_shows_it_done_by_that_user()
+    {
+        await Stories.PostAsync(stack.Api, Stories.DeniedRun("operator-probe", "operator-probe-1", DateTimeOffset.UtcNow.AddSeconds(-5)));
+        var page = await OpenAsync("/alerts", DashboardStack.Operator);
+        var row = page.Locator("tr[data-state=firing]:has(a[href='/agents/operator-probe'])");
+        await row.WaitForAsync(new() { Timeout = Long });
+        await Assertions.Expect(page.Locator("[data-testid=user-role]")).ToHaveTextAsync("operator");
+        var alertId = await row.GetAttributeAsync("data-alert");
+
+        await row.Locator("[data-action=ack]").ClickAsync();
+        await page.Locator("textarea[data-testid=ack-comment]").FillAsync("olivia takes it");
+        await page.Locator("[data-testid=ack-submit]").ClickAsync();
+        await Assertions.Expect(row.Locator("[data-cell=ack]")).ToHaveTextAsync(DashboardStack.Operator, new() { Timeout = Long });
+        await Assertions.Expect(row.Locator("[data-action=silence]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=nav-audit]")).ToHaveCountAsync(0);
+        var rules = await OpenAsync("/rules", DashboardStack.Operator);
+        await rules.Locator("[data-testid=rules]").WaitForAsync(new() { Timeout = Long });
+        await Assertions.Expect(rules.Locator("[data-testid=rule-new]")).ToHaveCountAsync(0);
+
+        var audit = await OpenAsync("/audit", DashboardStack.Admin);
+        var entry = audit.Locator($"tr[data-audit-action='alert.ack'][data-audit-actor='user:{DashboardStack.Operator}'][data-audit-target='alert/{alertId}']");
+        await AssertEventuallyAsync(async () =>
+        {
+            await audit.Locator("[data-testid=audit-refresh]").ClickAsync();
+            await Assertions.Expect(entry).ToHaveCountAsync(1, new() { Timeout = 2_000 });
+        });
+        await Assertions.Expect(entry.Locator("[data-cell=detail]")).ToContainTextAsync("olivia takes it");
+
+        await audit.Locator("input[data-testid=audit-actor]").FillAsync($"user:{DashboardStack.Operator}");
+        await Assertions.Expect(audit.Locator($"tr[data-audit-actor]:not([data-audit-actor='user:{DashboardStack.Operator}'])")).ToHaveCountAsync(0, new() { Timeout = Long });
+        await Assertions.Expect(entry).ToHaveCountAsync(1);
+        await ScreenshotAsync(audit, "audit");
+        foreach (var open in new[] { page, rules, audit })
+        {
+            await open.Context.CloseAsync();
+        }
+    }
+
+    [Fact, Order(10)]
+    public async Task No_page_reports_a_content_security_policy_violation()
+    {
+        var signIn = await SignInPageAsync();
+        await signIn.Context.CloseAsync();
+        foreach (var path in new[] { "/", "/?kind=route", "/agents/pr-reviewer", "/runs/mig-1", "/alerts", "/rules/retry-rate-above-20pct-10m", "/audit" })
+        {
+            var page = await OpenAsync(path);
+            await page.WaitForTimeoutAsync(500); // let charts, popovers and late styles settle
+            if (path == "/")
+            {
+                await page.Locator("[data-testid=theme-toggle]").ClickAsync(); // the theme provider rewrites its style element
+                await page.WaitForTimeoutAsync(300);
+            }
+
+            await page.Context.CloseAsync();
+        }
+
+        Assert.True(stack.CspViolations.IsEmpty, "Content-Security-Policy violations:" + Environment.NewLine + string.Join(Environment.NewLine, stack.CspViolations));
+
+        // The watch itself works: an inline script without the nonce is refused and reported.
+        var probe = await OpenAsync("/");
+        await probe.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.cspProbe = 1'; document.body.appendChild(s); }");
+        await AssertEventuallyAsync(() =>
+        {
+            Assert.Contains(stack.CspViolations, v => v.Contains("inline script", StringComparison.OrdinalIgnoreCase));
+            return Task.CompletedTask;
+        });
+        Assert.Null(await probe.EvaluateAsync<int?>("() => window.cspProbe ?? null"));
+        await probe.Context.CloseAsync();
+    }
+
+    [Fact, Order(100)]
     public async Task With_the_silo_killed_pages_show_the_banner_and_recover_when_it_is_back()
     {
         var page = await OpenAsync("/");
@@ -257,9 +429,9 @@ public sealed class DashboardEndToEndTests(DashboardStack stack, ITestOutputHelp
         await during.Context.CloseAsync();
     }
 
-    private async Task<IPage> OpenAsync(string path)
+    private async Task<IPage> OpenAsync(string path, string user = DashboardStack.Admin)
     {
-        var page = await stack.NewPageAsync();
+        var page = await stack.NewPageAsync(user);
         await page.GotoAsync(path);
         try
         {
@@ -271,6 +443,15 @@ public sealed class DashboardEndToEndTests(DashboardStack stack, ITestOutputHelp
             throw new TimeoutException($"The dashboard did not render {path}.{Environment.NewLine}{stack.Diagnostics()}");
         }
 
+        return page;
+    }
+
+    /// <summary>The sign-in page, as someone not signed in sees it.</summary>
+    private async Task<IPage> SignInPageAsync()
+    {
+        var page = await stack.NewPageAsync(user: null);
+        await page.GotoAsync("/account/sign-in");
+        await page.Locator("[data-testid=sign-in-form]").WaitForAsync();
         return page;
     }
 

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using AgentOps.Dashboard.Security.Local;
 using Microsoft.Playwright;
 
 namespace AgentOps.Dashboard.Tests.EndToEnd;
@@ -6,7 +8,9 @@ namespace AgentOps.Dashboard.Tests.EndToEnd;
 /// <summary>
 /// A real silo and a real dashboard, each its own process on free ports, joined in a cluster of their own, and a
 /// headless Chromium (Debian's /usr/bin/chromium) to look at the dashboard. Two projects: <c>default</c> for the
-/// stories, <c>fleet10k</c> for the 10,000-agent fleet. Everything is killed on disposal, also after a failure.
+/// stories, <c>fleet10k</c> for the 10,000-agent fleet. Three local users sign in: <see cref="Admin"/> (admin of both),
+/// <see cref="Operator"/> and <see cref="Viewer"/> (of <c>default</c> only). Every page's console is watched for
+/// Content-Security-Policy violations. Everything is killed on disposal, also after a failure.
 /// </summary>
 public sealed class DashboardStack : IAsyncLifetime
 {
@@ -14,7 +18,21 @@ public sealed class DashboardStack : IAsyncLifetime
     public const string LoadProject = "fleet10k";
     public const string Chromium = "/usr/bin/chromium";
 
+    public const string Admin = "admin";
+    public const string Operator = "olivia";
+    public const string Viewer = "victor";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>Each user's password; the dashboard is given only their hashes.</summary>
+    private readonly Dictionary<string, string> _passwords = new()
+    {
+        [Admin] = "e2e-admin-" + Guid.NewGuid().ToString("N"),
+        [Operator] = "e2e-operator-" + Guid.NewGuid().ToString("N"),
+        [Viewer] = "e2e-viewer-" + Guid.NewGuid().ToString("N"),
+    };
+
+    private readonly ConcurrentDictionary<string, Task<string>> _signedIn = new();
 
     private readonly string _clusterId = "e2e-" + Guid.NewGuid().ToString("N")[..8];
     private readonly int _siloHttpPort = ChildProcess.FreePort();
@@ -37,6 +55,9 @@ public sealed class DashboardStack : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>Content-Security-Policy violations any page reported in its console, with the page's address.</summary>
+    public ConcurrentQueue<string> CspViolations { get; } = new();
+
     /// <summary>The silo's HTTP API with the <c>default</c> project's admin key.</summary>
     public HttpClient Api { get; private set; } = default!;
 
@@ -58,6 +79,9 @@ public sealed class DashboardStack : IAsyncLifetime
                 "--Orleans:ClusterId", _clusterId,
                 "--AgentOps:Dashboard:Projects:0", DefaultProject,
                 "--AgentOps:Dashboard:Projects:1", LoadProject,
+                .. User(0, Admin, (DefaultProject, "admin"), (LoadProject, "admin")),
+                .. User(1, Operator, (DefaultProject, "operator")),
+                .. User(2, Viewer, (DefaultProject, "viewer")),
             ],
             // Development: static web assets (MudBlazor's css and js) are served from the build output, not a publish folder.
             new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" });
@@ -90,18 +114,54 @@ public sealed class DashboardStack : IAsyncLifetime
 
     public void KillSilo() => Silo?.Dispose();
 
-    /// <summary>A new page (and browser context) of the given size, with the dashboard's address as base.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1440, int height = 900, ColorScheme scheme = ColorScheme.Light)
+    public string PasswordOf(string user) => _passwords[user];
+
+    /// <summary>
+    /// A new page (and browser context) of the given size, with the dashboard's address as base, signed in as
+    /// <paramref name="user"/> (the session of its first sign-in through the page is reused), or anonymous when null.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string? user = Admin, int width = 1440, int height = 900, ColorScheme scheme = ColorScheme.Light)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = DashboardUrl.ToString(),
             ViewportSize = new() { Width = width, Height = height },
             ColorScheme = scheme,
+            StorageState = user is null ? null : await _signedIn.GetOrAdd(user, SignInAsync),
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                CspViolations.Enqueue($"{page.Url}: {message.Text}");
+            }
+        };
         return page;
+    }
+
+    /// <summary>Signs in through the sign-in page, as a person would, and answers the browser state of the session.</summary>
+    public async Task<string> SignInAsync(string user)
+    {
+        var page = await NewPageAsync(user: null);
+        try
+        {
+            await page.GotoAsync("/account/sign-in");
+            await page.Locator("input[data-testid=sign-in-user]").FillAsync(user);
+            await page.Locator("input[data-testid=sign-in-password]").FillAsync(_passwords[user]);
+            await page.Locator("[data-testid=sign-in-submit]").ClickAsync();
+            await page.Locator("[data-testid=user-name]").WaitForAsync();
+            return await page.Context.StorageStateAsync();
+        }
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+        {
+            throw new InvalidOperationException($"{user} could not sign in.{Environment.NewLine}{Diagnostics()}", ex);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
     }
 
     /// <summary>The output of both processes, for failure messages.</summary>
@@ -126,6 +186,14 @@ public sealed class DashboardStack : IAsyncLifetime
             Silo?.Dispose();
         }
     }
+
+    /// <summary>The command-line settings of a local user: name, password hash (never the password) and roles.</summary>
+    private string[] User(int index, string name, params (string Project, string Role)[] roles) =>
+    [
+        $"--AgentOps:Dashboard:Users:{index}:Name", name,
+        $"--AgentOps:Dashboard:Users:{index}:PasswordHash", PasswordHashing.Hash(_passwords[name]),
+        .. roles.SelectMany(r => new[] { $"--AgentOps:Dashboard:Users:{index}:Projects:{r.Project}", r.Role }),
+    ];
 
     private HttpClient Client(string key)
     {

@@ -101,6 +101,14 @@ public static class Stories
         Event("run_finished", "data-migrator", run, start.AddSeconds(4), "nightly-migrations", "svc-migrations").With("outcome", "failure"),
     ];
 
+    /// <summary>A run of <paramref name="agent"/> whose one tool call its sandbox denied: a violation, so <c>tool-outside-allowlist</c> fires at once.</summary>
+    public static List<Dictionary<string, object?>> DeniedRun(string agent, string run, DateTimeOffset start) =>
+    [
+        Event("run_started", agent, run, start),
+        Event("tool_call", agent, run, start.AddSeconds(1)).With("tool", "shell").With("action", "execute").With("status", "denied"),
+        Event("run_finished", agent, run, start.AddSeconds(2)).With("outcome", "failure"),
+    ];
+
     /// <summary>Gives the migrator its policy (writes to staging only), then answers its run that tries production.</summary>
     public static async Task<List<Dictionary<string, object?>>> MigratorPolicyAndRunAsync(HttpClient client, string run, DateTimeOffset start)
     {
