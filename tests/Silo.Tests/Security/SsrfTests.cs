@@ -36,4 +36,16 @@ public sealed class SsrfTests(SiloFactory silo)
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/v1/channels/public", new { type = "webhook", url = "https://203.0.113.7/hook" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/v1/channels/allowed", new { type = "webhook", url = "http://127.0.0.1:9/hook" })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_channel_answers_its_url_without_the_parts_that_are_credentials()
+    {
+        using var admin = silo.IsolatedProjectClient();
+        (await admin.PutAsJsonAsync("/v1/channels/chat", new { type = "slack", url = "https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX" })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync("/v1/channels/pager", new { type = "webhook", url = "https://203.0.113.8/hook?token=s3cr3t-t0k3n&team=ops" })).EnsureSuccessStatusCode();
+
+        Assert.Equal("https://hooks.slack.com/services/***", (string?)(await admin.GetJsonAsync("/v1/channels/chat"))["url"]);
+        Assert.Equal("https://203.0.113.8/hook?token=***&team=***", (string?)(await admin.GetJsonAsync("/v1/channels/pager"))["url"]);
+        Assert.DoesNotContain("s3cr3t", await admin.GetStringAsync("/v1/channels"), StringComparison.Ordinal);
+    }
 }

@@ -16,7 +16,7 @@ public sealed record ChannelResponse(
     string Name, string Type, string Url, bool HasSecret, int Queued, long Delivered, long Failed, long Dropped, IReadOnlyList<DeliveryResponse> Recent)
 {
     public static ChannelResponse From(ChannelStatus s) => new(
-        s.Name, s.Type.ToString().ToLowerInvariant(), s.Url.ToString(), s.HasSecret, s.Queued, s.Delivered, s.Failed, s.Dropped,
+        s.Name, s.Type.ToString().ToLowerInvariant(), ChannelUrl.Display(s.Url, s.Type == ChannelType.Slack), s.HasSecret, s.Queued, s.Delivered, s.Failed, s.Dropped,
         s.Recent.Select(r => new DeliveryResponse(r.AlertId, r.State.ToString().ToLowerInvariant(), r.Outcome, r.Attempts, r.HttpStatus, r.Error, r.At)).ToList());
 }
 
