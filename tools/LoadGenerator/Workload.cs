@@ -82,6 +82,10 @@ public sealed class Workload(LoadOptions options, int generator) : IWorkload
             json.WriteNumber("outputTokens", 50 + _random.Next(800));
             json.WriteNumber("latencyMs", 300 + _random.Next(2_000));
             json.WriteNumber("attempt", _random.Next(20) == 0 ? 2 : 1);
+            if (options.Content)
+            {
+                json.WriteString("output", StepContent.Output(_random));
+            }
         }
         else
         {
@@ -90,6 +94,10 @@ public sealed class Workload(LoadOptions options, int generator) : IWorkload
             json.WriteString("action", "read");
             json.WriteString("status", _random.Next(25) == 0 ? "error" : "ok");
             json.WriteNumber("latencyMs", 5 + _random.Next(200));
+            if (options.Content)
+            {
+                json.WriteString("input", StepContent.Input(_random));
+            }
         }
 
         json.WriteEndObject();
