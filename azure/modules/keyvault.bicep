@@ -1,4 +1,4 @@
-// Key Vault for API key hashes, webhook secrets and the dashboard's client secret. RBAC only (no access
+// Key Vault for configured API key hashes and the dashboard's client secret. RBAC only (no access
 // policies); the container apps read secrets through Key Vault references with the apps' identity.
 import { tagsType } from 'types.bicep'
 

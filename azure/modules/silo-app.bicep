@@ -42,6 +42,9 @@ param serviceId string
 @description('API keys; each hash comes from a Key Vault secret.')
 param apiKeys apiKeyType[]
 
+@description('Key Vault secret holding the key of the pseudonyms that replace personal user ids (AgentOps:Redaction:PseudonymKey).')
+param pseudonymKeySecretName string = 'agentops-pseudonym-key'
+
 @description('Replica floor; two or more so that a restart or a zone loss keeps the API up.')
 @minValue(2)
 param minReplicas int
@@ -59,6 +62,8 @@ var httpPort = 8080
 
 var baseEnv = [
   { name: 'ASPNETCORE_HTTP_PORTS', value: string(httpPort) }
+  // TLS ends at the Container Apps ingress: the client's address comes from X-Forwarded-For (per-address limits).
+  { name: 'ASPNETCORE_FORWARDEDHEADERS_ENABLED', value: 'true' }
   { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
   { name: 'OTEL_SERVICE_NAME', value: 'agentops-silo' }
   { name: 'AgentOps__Profile', value: 'AzureStorage' }
@@ -67,6 +72,7 @@ var baseEnv = [
   { name: 'Orleans__ServiceId', value: serviceId }
   { name: 'Orleans__SiloPort', value: string(siloPort) }
   { name: 'Orleans__GatewayPort', value: string(gatewayPort) }
+  { name: 'AgentOps__Redaction__PseudonymKey', secretRef: 'pseudonym-key' }
 ]
 
 // AgentOps:Keys:N:{Project,Role,KeyHash}; the hash is a Key Vault reference, never a plain value.
@@ -75,6 +81,15 @@ var keyEnv = flatten(map(range(0, length(apiKeys)), i => [
   { name: 'AgentOps__Keys__${i}__Role', value: apiKeys[i].role }
   { name: 'AgentOps__Keys__${i}__KeyHash', secretRef: 'api-key-${i}-hash' }
 ]))
+
+// The Key Vault references of the configured keys' hashes.
+var keySecrets = [
+  for (key, i) in apiKeys: {
+    name: 'api-key-${i}-hash'
+    keyVaultUrl: '${keyVaultUri}secrets/${key.secretName}'
+    identity: identity.id
+  }
+]
 
 resource silo 'Microsoft.App/containerApps@2025-07-01' = {
   name: name
@@ -115,13 +130,13 @@ resource silo 'Microsoft.App/containerApps@2025-07-01' = {
           identity: identity.id
         }
       ]
-      secrets: [
-        for (key, i) in apiKeys: {
-          name: 'api-key-${i}-hash'
-          keyVaultUrl: '${keyVaultUri}secrets/${key.secretName}'
+      secrets: concat(keySecrets, [
+        {
+          name: 'pseudonym-key'
+          keyVaultUrl: '${keyVaultUri}secrets/${pseudonymKeySecretName}'
           identity: identity.id
         }
-      ]
+      ])
     }
     template: {
       // Time for Orleans to hand grains over and leave the membership table before the replica stops.

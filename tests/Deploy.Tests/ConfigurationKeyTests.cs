@@ -25,6 +25,7 @@ public sealed partial class ConfigurationKeyTests(BicepOutputs bicep)
         Key(@"AgentOps:Ingest:(Partitions|FlushInterval|DedupeHorizon|DedupeMaxIdsPerPartition|CheckpointInterval)"),
         Key(@"Orleans:(ClusterId|ServiceId|SiloPort|GatewayPort)"),
         Key(@"AzureAd:(Instance|TenantId|ClientId|ClientSecret)"),
+        Key(@"AgentOps:Redaction:PseudonymKey"),
         Key(@"AgentOps:Dashboard:SignIn:Mode"),
         Key(@"AgentOps:Dashboard:EntraId:RoleMappings:\d+:(Claim|Project|Role)"),
     ];
@@ -36,7 +37,7 @@ public sealed partial class ConfigurationKeyTests(BicepOutputs bicep)
     [
         "AgentOps:Profile", "AgentOps:Storage:ServiceUri",
         "Orleans:ClusterId", "Orleans:ServiceId", "Orleans:SiloPort", "Orleans:GatewayPort",
-        "AgentOps:Keys:0:Project", "AgentOps:Keys:0:Role", "AgentOps:Keys:0:KeyHash",
+        "AgentOps:Keys:0:Project", "AgentOps:Keys:0:Role", "AgentOps:Keys:0:KeyHash", "AgentOps:Redaction:PseudonymKey",
     ];
 
     private static readonly string[] DashboardNeeds =
@@ -71,6 +72,7 @@ public sealed partial class ConfigurationKeyTests(BicepOutputs bicep)
         var text = AppText("siloApp");
         Assert.Contains("'AgentOps__Profile', 'value', 'AzureStorage'", text, StringComparison.Ordinal);
         Assert.Contains("'AgentOps__Keys__{0}__KeyHash', lambdaVariables('i')), 'secretRef'", text, StringComparison.Ordinal);
+        Assert.Contains("'AgentOps__Redaction__PseudonymKey', 'secretRef', 'pseudonym-key'", text, StringComparison.Ordinal);
         Assert.Contains("'AZURE_CLIENT_ID', 'value', reference('identity').clientId", text, StringComparison.Ordinal);
         Assert.Contains("'ASPNETCORE_HTTP_PORTS', 'value', string(variables('httpPort'))", text, StringComparison.Ordinal);
         Assert.Contains("'AgentOps__Storage__ServiceUri', 'value', parameters('storageServiceUri')", text, StringComparison.Ordinal);

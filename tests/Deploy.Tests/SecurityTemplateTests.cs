@@ -124,12 +124,15 @@ public sealed class SecurityTemplateTests(BicepOutputs bicep)
     }
 
     [Fact]
-    public void Api_key_hashes_and_the_client_secret_are_Key_Vault_references_through_the_identity()
+    public void Api_key_hashes_the_pseudonym_key_and_the_client_secret_are_Key_Vault_references_through_the_identity()
     {
-        var silo = Main.Module("siloApp").Single("Microsoft.App/containerApps")["properties"]!["configuration"]!;
-        var keySecrets = silo["copy"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "secrets")!["input"]!;
+        var siloModule = Main.Module("siloApp");
+        var keySecrets = siloModule.Root["variables"]!["copy"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "keySecrets")!["input"]!;
         Assert.StartsWith("[format('{0}secrets/{1}', parameters('keyVaultUri')", keySecrets["keyVaultUrl"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("userAssignedIdentities", keySecrets["identity"]!.GetValue<string>(), StringComparison.Ordinal);
+        var siloSecrets = siloModule.Single("Microsoft.App/containerApps")["properties"]!["configuration"]!["secrets"]!.GetValue<string>();
+        Assert.StartsWith("[concat(variables('keySecrets'), createArray(createObject('name', 'pseudonym-key', 'keyVaultUrl', format('{0}secrets/{1}', parameters('keyVaultUri'), parameters('pseudonymKeySecretName')), 'identity', resourceId('Microsoft.ManagedIdentity/userAssignedIdentities'", siloSecrets, StringComparison.Ordinal);
+        Assert.DoesNotContain("'value'", siloSecrets, StringComparison.Ordinal);
 
         var dashboard = Main.Module("dashboardApp").Single("Microsoft.App/containerApps")["properties"]!["configuration"]!;
         var clientSecret = Assert.Single(dashboard["secrets"]!.AsArray())!;

@@ -24,19 +24,24 @@ public static class AuditTrail
             return result;
         });
 
-    /// <summary>Records one action of the calling key.</summary>
-    public static Task RecordAsync(HttpContext http, string action, string target, string? detail = null)
+    /// <summary>
+    /// Records one action of the calling key. The action has already happened: when the log cannot be written the
+    /// caller still gets its answer (a new key must not be lost for it) and the loss is logged as an error.
+    /// </summary>
+    public static async Task RecordAsync(HttpContext http, string action, string target, string? detail = null)
     {
         var cluster = http.RequestServices.GetRequiredService<IClusterClient>();
         var time = http.RequestServices.GetRequiredKeyedService<TimeProvider>(AgentOpsClock.Key);
-        return cluster.GetGrain<IAuditLogGrain>(http.User.Project()).RecordAsync(new AuditEntry
+        var entry = new AuditEntry { At = time.GetUtcNow(), Actor = http.User.Actor(), Action = action, Target = target, Detail = detail };
+        try
         {
-            At = time.GetUtcNow(),
-            Actor = http.User.Actor(),
-            Action = action,
-            Target = target,
-            Detail = detail,
-        });
+            await cluster.GetGrain<IAuditLogGrain>(http.User.Project()).RecordAsync(entry);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuditTrail).FullName!)
+                .LogError(ex, "Audit entry lost: {Actor} {Action} {Target} in project {Project} at {At}", entry.Actor, entry.Action, entry.Target, http.User.Project(), entry.At);
+        }
     }
 
     private static string? AnsweredId(object? result) => result switch

@@ -28,6 +28,7 @@ public static class CoreServices
         builder.Services.AddSingleton(sp => new PriceTable(sp.GetRequiredService<IOptions<PricingOptions>>().Value));
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddAgentOpsRedaction();
+        builder.Services.AddHostedService<ConfigurationWarnings>();
         builder.Services.AddSingleton<EventValidator>();
         builder.Services.AddSingleton<EventIngestor>();
         builder.Services.AddOptions<OtlpOptions>().BindConfiguration(OtlpOptions.Section).ValidateOnStart();
