@@ -62,29 +62,54 @@ public sealed class AzureTrajectoryStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Retention_deletes_old_steps_blobs_then_old_rows_and_leaves_newer_runs_alone()
+    public async Task A_run_too_large_for_its_row_keeps_its_steps_in_a_blob_and_small_runs_need_none()
     {
-        await _store.SaveAsync(_project, 1, [Kept("old", Saved), Kept("ancient", Saved.AddDays(-100)), Kept("new", Saved.AddDays(20))]);
+        await _store.SaveAsync(_project, 2, [Large("big", Saved), Kept("small", Saved)]);
+
+        Assert.Equal(40, (await _store.GetAsync(_project, 2, "big"))!.Steps!.Count);
+        Assert.Equal(3, (await _store.GetAsync(_project, 2, "small"))!.Steps!.Count);
+        Assert.Equal([$"{_project}/0002/big"], await BlobsAsync());
+    }
+
+    [Fact]
+    public async Task Retention_deletes_old_steps_and_blobs_then_old_rows_and_leaves_newer_runs_alone()
+    {
+        await _store.SaveAsync(_project, 1, [Kept("old", Saved), Large("old-large", Saved), Kept("ancient", Saved.AddDays(-100)), Kept("new", Saved.AddDays(20)), Large("new-large", Saved.AddDays(20))]);
 
         var expired = await _store.ExpireAsync(_project, 1, stepsBefore: Saved.AddDays(14), runsBefore: Saved.AddDays(-90));
 
-        Assert.Equal(2, expired);
-        var old = await _store.GetAsync(_project, 1, "old");
-        Assert.NotNull(old);
-        Assert.Null(old.Steps);
-        Assert.Equal(StepsDropped.Expired, old.StepsDropped);
-        Assert.Equal(Summary("old"), old.Summary);
+        Assert.Equal(3, expired);
+        foreach (var runId in new[] { "old", "old-large" })
+        {
+            var old = await _store.GetAsync(_project, 1, runId);
+            Assert.NotNull(old);
+            Assert.Null(old.Steps);
+            Assert.Equal(StepsDropped.Expired, old.StepsDropped);
+            Assert.Equal(Summary(runId), old.Summary);
+        }
+
         Assert.Null(await _store.GetAsync(_project, 1, "ancient"));
         Assert.Equal(3, (await _store.GetAsync(_project, 1, "new"))!.Steps!.Count);
+        Assert.Equal(40, (await _store.GetAsync(_project, 1, "new-large"))!.Steps!.Count);
+        Assert.Equal([$"{_project}/0001/new-large"], await BlobsAsync());
+        Assert.Equal(0, await _store.ExpireAsync(_project, 1, Saved.AddDays(14), Saved.AddDays(-90)));
+    }
+
+    private async Task<List<string>> BlobsAsync()
+    {
         var blobs = new List<string>();
-        await foreach (var blob in _account.Blobs.GetBlobContainerClient(AzureTrajectoryStore.ContainerName).GetBlobsAsync(BlobTraits.None, BlobStates.None, _project + "/", CancellationToken.None))
+        await foreach (var blob in _account.Blobs.GetBlobContainerClient(AzureTrajectoryStore.ContainerName)
+            .GetBlobsAsync(BlobTraits.None, BlobStates.None, _project + "/", CancellationToken.None))
         {
             blobs.Add(blob.Name);
         }
 
-        Assert.Equal([$"{_project}/0001/new"], blobs);
-        Assert.Equal(0, await _store.ExpireAsync(_project, 1, Saved.AddDays(14), Saved.AddDays(-90)));
+        return blobs;
     }
+
+    /// <summary>A run whose compressed steps exceed a table property: 40 steps of 4 KB of random text each.</summary>
+    private static StoredRun Large(string runId, DateTimeOffset savedAt) =>
+        new(Summary(runId), [.. Enumerable.Range(0, 40).Select(i => Step(runId, i) with { Output = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3_000)) })], null, "failed", savedAt);
 
     private static StoredRun Kept(string runId, DateTimeOffset savedAt) =>
         new(Summary(runId), [Step(runId, 0), Step(runId, 1), Step(runId, 2)], null, "violation", savedAt);

@@ -25,13 +25,14 @@ public sealed class DeliveryOutbox
     }
 
     /// <summary>
-    /// Sends every queue in parallel across targets and in order within one, and answers the failures. Queues that
-    /// drain are dropped; a queue stops at its first failure and stays for the next attempt.
+    /// Sends every queue in parallel across targets and in order within one, tells <paramref name="delivered"/> of each
+    /// acknowledged delivery, and answers the failures. Queues that drain are dropped; a queue stops at its first
+    /// failure and stays for the next attempt.
     /// </summary>
-    public async Task<IReadOnlyList<(DeliveryTarget Target, Exception Error)>> DrainAsync(IGrainFactory grains)
+    public async Task<IReadOnlyList<(DeliveryTarget Target, Exception Error)>> DrainAsync(IGrainFactory grains, Action<DeliveryTarget, long> delivered)
     {
         var targets = _queues.ToList();
-        var results = await Task.WhenAll(targets.Select(t => DrainOneAsync(grains, t.Key, t.Value)));
+        var results = await Task.WhenAll(targets.Select(t => DrainOneAsync(grains, t.Key, t.Value, delivered)));
         List<(DeliveryTarget, Exception)> failures = [];
         for (var i = 0; i < targets.Count; i++)
         {
@@ -48,7 +49,7 @@ public sealed class DeliveryOutbox
         return failures;
     }
 
-    private static async Task<Exception?> DrainOneAsync(IGrainFactory grains, DeliveryTarget target, Queue<EntityDelivery> queue)
+    private static async Task<Exception?> DrainOneAsync(IGrainFactory grains, DeliveryTarget target, Queue<EntityDelivery> queue, Action<DeliveryTarget, long> delivered)
     {
         while (queue.TryPeek(out var delivery))
         {
@@ -62,6 +63,7 @@ public sealed class DeliveryOutbox
             }
 
             queue.Dequeue();
+            delivered(target, delivery.Flush);
         }
 
         return null;

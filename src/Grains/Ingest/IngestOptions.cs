@@ -35,7 +35,10 @@ public sealed class IngestOptions
     [Range(256, 1_048_576)]
     public int MaxStepContentChars { get; set; } = 32 * 1024;
 
-    /// <summary>How often an entity grain with unsaved changes writes its state.</summary>
+    /// <summary>
+    /// How often an entity grain with unsaved changes writes its state. Storage writes grow with active grains over
+    /// this interval, not with events; the journal keeps what a grain has not yet written, so longer costs only replay.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.1", "01:00:00")]
-    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

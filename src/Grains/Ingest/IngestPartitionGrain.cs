@@ -106,12 +106,14 @@ public sealed partial class IngestPartitionGrain(
     public async Task<IReadOnlyList<EntityDelivery>> ReplayForAsync(DeliveryTargetKind kind, string grainKey, long afterFlush)
     {
         var target = new DeliveryTarget(kind, grainKey);
-        if (_checkpoints.LastUnconfirmed(target) is not { } last || last <= afterFlush)
+        // Entity grains only need what they acknowledged and may have lost (the rest is still in the outbox); trajectory
+        // shards keep no watermark and need every unconfirmed flush to recognise runs they already stored.
+        if (_checkpoints.ToReplay(target, afterFlush, undeliveredToo: kind == DeliveryTargetKind.Trajectory) is not { } range)
         {
             return [];
         }
 
-        var entries = await journal.ReadAsync(_project, _partition, afterFlush, last);
+        var entries = await journal.ReadAsync(_project, _partition, range.After, range.UpTo);
         var deliveries = new List<EntityDelivery>();
         foreach (var flush in entries.GroupBy(e => e.Flush).OrderBy(g => g.Key))
         {
@@ -246,7 +248,7 @@ public sealed partial class IngestPartitionGrain(
             return;
         }
 
-        var failures = await _outbox.DrainAsync(GrainFactory);
+        var failures = await _outbox.DrainAsync(GrainFactory, _checkpoints.Delivered);
         if (failures.Count > 0)
         {
             LogDeliveryFailed(failures[0].Error, _project, _partition, failures.Count, failures[0].Target.Key);

@@ -2,23 +2,29 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using AgentOps.Events;
 using AgentOps.Runs;
 using Orleans.Serialization;
 
 namespace AgentOps.Silo.Storage;
 
 /// <summary>
-/// Stored runs in the AzureStorage profile. A run's totals are one row of table <c>agentopsruns</c> (partition
-/// <c>{project}~{shard}</c>, row = run id), so a shard's save of up to 100 runs is one table transaction; the steps of
-/// a kept run are one blob in container <c>agentops-runs</c> (Orleans-serialized, Brotli-compressed), written before
-/// the row that points at it so a row never names a missing blob.
+/// Stored runs in the AzureStorage profile. A run is one row of table <c>agentopsruns</c> (partition
+/// <c>{project}~{shard}</c>, row = run id), so a shard's save is one table transaction per 100 runs. The steps of a
+/// kept run (Orleans-serialized, Brotli-compressed) are in the row itself when they fit in <see cref="InlineBytes"/>,
+/// which is nearly every run; a larger run's steps are one blob in container <c>agentops-runs</c>, written before the
+/// row that points at it so a row never names a missing blob.
 /// </summary>
 public sealed class AzureTrajectoryStore(AzureStorageAccount account, Serializer serializer) : ITrajectoryStore
 {
     public const string TableName = "agentopsruns";
     public const string ContainerName = "agentops-runs";
 
+    /// <summary>Compressed steps up to this size stay in the row (a table property holds 64 KiB).</summary>
+    public const int InlineBytes = 60 * 1024;
+
     private const int TransactionRows = 100;
+    private const int TransactionBytes = 3 * 1024 * 1024; // a table transaction carries at most 4 MiB
     private const int ParallelUploads = 8;
 
     private readonly RetryingLazy<TableClient> _table = new(async () =>
@@ -37,18 +43,22 @@ public sealed class AzureTrajectoryStore(AzureStorageAccount account, Serializer
 
     public async Task SaveAsync(string project, int shard, IReadOnlyList<StoredRun> runs)
     {
-        var container = await _container.Value;
-        await Parallel.ForEachAsync(
-            runs.Where(r => r.Steps is not null),
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelUploads },
-            async (run, cancel) => await container.GetBlobClient(BlobName(project, shard, run.Summary.RunId))
-                .UploadAsync(BinaryData.FromBytes(EventPayload.Write(serializer, run.Steps!)), overwrite: true, cancel));
+        var key = PartitionKey(project, shard);
+        var rows = runs.DistinctBy(r => r.Summary.RunId)
+            .Select(run => (Run: run, Steps: run.Steps is null ? null : EventPayload.Write(serializer, run.Steps)))
+            .ToList();
+        var large = rows.Where(r => r.Steps is { Length: > InlineBytes }).ToList();
+        if (large.Count > 0)
+        {
+            var container = await _container.Value;
+            await Parallel.ForEachAsync(large, new ParallelOptions { MaxDegreeOfParallelism = ParallelUploads }, async (row, cancel) =>
+                await container.GetBlobClient(BlobName(project, shard, row.Run.Summary.RunId)).UploadAsync(BinaryData.FromBytes(row.Steps!), overwrite: true, cancel));
+        }
 
         var table = await _table.Value;
-        var key = PartitionKey(project, shard);
-        foreach (var batch in runs.DistinctBy(r => r.Summary.RunId).Chunk(TransactionRows))
+        foreach (var batch in Batches(rows.Select(r => Row(key, r.Run, r.Steps))))
         {
-            await table.SubmitTransactionAsync(batch.Select(run => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(key, run))));
+            await table.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)));
         }
     }
 
@@ -64,8 +74,12 @@ public sealed class AzureTrajectoryStore(AzureStorageAccount account, Serializer
         var summary = serializer.Deserialize<RunSummary>(entity.GetBinary("Summary"))
             ?? throw new InvalidDataException($"Run row {entity.PartitionKey}/{runId} of table {TableName} has no Summary.");
         var stepsDropped = entity.GetString("StepsDropped");
-        List<Events.AgentEvent>? steps = null;
-        if (entity.GetBoolean("HasSteps") == true)
+        List<AgentEvent>? steps = null;
+        if (entity.GetBinary("Steps") is { } inline)
+        {
+            steps = EventPayload.Read(serializer, inline);
+        }
+        else if (entity.GetBoolean("HasSteps") == true)
         {
             try
             {
@@ -86,29 +100,37 @@ public sealed class AzureTrajectoryStore(AzureStorageAccount account, Serializer
         var table = await _table.Value;
         var container = await _container.Value;
         var key = PartitionKey(project, shard);
-        var expired = new List<TableTransactionAction>();
-        var deleted = new List<TableTransactionAction>();
+        var changes = new List<TableTransactionAction>();
         var stepsDeleted = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key} and SavedAt lt {stepsBefore}"), select: ["PartitionKey", "RowKey", "SavedAt", "HasSteps"]))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key} and SavedAt lt {stepsBefore}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter))
         {
-            if (row.GetBoolean("HasSteps") == true)
+            var hadSteps = row.GetBoolean("HasSteps") == true;
+            if (hadSteps)
             {
-                await container.GetBlobClient(BlobName(project, shard, row.RowKey)).DeleteIfExistsAsync();
+                if (row.GetBinary("Steps") is null)
+                {
+                    await container.GetBlobClient(BlobName(project, shard, row.RowKey)).DeleteIfExistsAsync();
+                }
+
                 stepsDeleted++;
             }
 
             if (row.GetDateTimeOffset("SavedAt") < runsBefore)
             {
-                deleted.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
+                changes.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
             }
-            else if (row.GetBoolean("HasSteps") == true)
+            else if (hadSteps)
             {
-                var update = new TableEntity(key, row.RowKey) { ["HasSteps"] = false, ["StepsDropped"] = StepsDropped.Expired };
-                expired.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, update, ETag.All));
+                // Replace, not merge: the inline steps must go with the row's new state.
+                row.Remove("Steps");
+                row["HasSteps"] = false;
+                row["StepsDropped"] = StepsDropped.Expired;
+                changes.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, ETag.All));
             }
         }
 
-        foreach (var batch in expired.Concat(deleted).Chunk(TransactionRows))
+        foreach (var batch in changes.Chunk(TransactionRows))
         {
             await table.SubmitTransactionAsync(batch);
         }
@@ -116,14 +138,48 @@ public sealed class AzureTrajectoryStore(AzureStorageAccount account, Serializer
         return stepsDeleted;
     }
 
-    private TableEntity Row(string key, StoredRun run) => new(key, run.Summary.RunId)
+    private TableEntity Row(string key, StoredRun run, byte[]? steps)
     {
-        ["Summary"] = serializer.SerializeToArray(run.Summary),
-        ["HasSteps"] = run.Steps is not null,
-        ["StepsDropped"] = run.StepsDropped,
-        ["Reason"] = run.Reason,
-        ["SavedAt"] = run.SavedAt,
-    };
+        var row = new TableEntity(key, run.Summary.RunId)
+        {
+            ["Summary"] = serializer.SerializeToArray(run.Summary),
+            ["HasSteps"] = steps is not null,
+            ["StepsDropped"] = run.StepsDropped,
+            ["Reason"] = run.Reason,
+            ["SavedAt"] = run.SavedAt,
+        };
+        if (steps is { Length: <= InlineBytes })
+        {
+            row["Steps"] = steps;
+        }
+
+        return row;
+    }
+
+    /// <summary>Rows in transactions of at most 100 rows and about 3 MiB.</summary>
+    private static IEnumerable<List<TableEntity>> Batches(IEnumerable<TableEntity> rows)
+    {
+        var batch = new List<TableEntity>();
+        var bytes = 0;
+        foreach (var row in rows)
+        {
+            var size = (row.GetBinary("Steps")?.Length ?? 0) + (row.GetBinary("Summary")?.Length ?? 0) + 256;
+            if (batch.Count == TransactionRows || (batch.Count > 0 && bytes + size > TransactionBytes))
+            {
+                yield return batch;
+                batch = [];
+                bytes = 0;
+            }
+
+            batch.Add(row);
+            bytes += size;
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
 
     /// <summary>Project and run ids never contain the characters table keys forbid (/ \ # ? and control characters).</summary>
     private static string PartitionKey(string project, int shard) => string.Create(CultureInfo.InvariantCulture, $"{project}~{shard:D4}");
