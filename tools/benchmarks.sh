@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # The whole-pipeline benchmarks of docs/benchmarks.md, one after the other on this machine:
-#   tools/benchmarks.sh              everything (about 15 minutes), results in BenchmarkResults/pipeline-<time>.txt
-#   tools/benchmarks.sh local        only the Local-profile runs
-#   tools/benchmarks.sh azure        only the AzureStorage-on-Azurite runs
+#   tools/benchmarks.sh                       everything (about 15 minutes), results in BenchmarkResults/pipeline-<time>.txt
+#   tools/benchmarks.sh rules azure ...       only some parts: baseline, local, rules, redaction, azure
 # Each silo is started fresh for its runs, in Release, with rate limits lifted (one key sends everything) and
 # 127.0.0.1 allowed as a webhook target (the alert probe's receiver). Micro-benchmarks: tools/Benchmarks.
 set -euo pipefail
@@ -10,7 +9,8 @@ cd "$(dirname "$0")/.."
 # shellcheck source=/dev/null
 source tools/test-services.sh
 
-what="${1:-all}"
+parts="${*:-baseline local rules redaction azure}"
+wants() { [[ " $parts " == *" $1 "* ]]; }
 mkdir -p BenchmarkResults
 out="BenchmarkResults/pipeline-$(date -u +%Y%m%dT%H%M%SZ).txt"
 lg=(dotnet tools/LoadGenerator/bin/Release/net10.0/AgentOps.LoadGenerator.dll)
@@ -52,7 +52,7 @@ new_cluster() { cluster="bench-$(date +%s)-$RANDOM"; }
 start_silo() {
   local profile=$1; shift
   stop_silo
-  (cd src/Silo && env AgentOps__Profile="$profile" \
+  (cd src/Silo && exec env AgentOps__Profile="$profile" \
     AgentOps__Keys__0__Project=default AgentOps__Keys__0__Role=admin AgentOps__Keys__0__Key="$key" \
     AgentOps__Storage__ConnectionString="UseDevelopmentStorage=true" \
     AgentOps__RateLimits__RequestsPerSecond=1000000 AgentOps__RateLimits__Burst=1000000 \
@@ -77,33 +77,39 @@ echo "==> building (Release)"
 dotnet build AgentOpsGrains.sln -c Release -nologo -v quiet
 log "# Pipeline benchmarks, $(date -u +%FT%TZ), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 
-if [ "$what" = all ] || [ "$what" = local ]; then
+if wants baseline; then
   log ""
   log "### In-process baseline (same payloads, parse + validate + aggregate, no HTTP, no Orleans)"
   "${lg[@]}" --mode baseline 2>&1 | tee -a "$out"
   "${lg[@]}" --mode baseline --content --redaction on 2>&1 | tee -a "$out"
   "${lg[@]}" --mode baseline --content --redaction off 2>&1 | tee -a "$out"
   "${lg[@]}" --mode memory 2>&1 | tee -a "$out"
+fi
 
+if wants local; then
   new_cluster; start_silo Local
   run "Local: maximum events/s, exactly-once check" --rate 0 --duration 30 --verify
   run "Local: 50,000 events/s sustained, event-to-state latency" --rate 50000 --duration 60 --probes state
   run "Local: event-to-alert at 10,000 events/s (for: 0s rule, webhook receiver)" --rate 10000 --duration 30 --probes alert
   run "Local: guard latency at 2,000 checks/s while ingesting 10,000 events/s" --rate 10000 --duration 30 --probes guard --guard-rate 2000
   run "Local: OTLP spans/s (GenAI spans, 500 per request)" --mode otlp --rate 0 --duration 30
+fi
 
+if wants rules; then
   new_cluster; start_silo Local
   run "Local: 10,000 agents, the four default rules" --rate 0 --duration 30 --agents 10000
   new_cluster; start_silo Local
   run "Local: 10,000 agents, no rules" --rate 0 --duration 30 --agents 10000 --rules none
+fi
 
+if wants redaction; then
   new_cluster; start_silo Local
   run "Local: steps with content, redaction on" --rate 0 --duration 30 --content
   new_cluster; start_silo Local AgentOps__Redaction__Enabled=false
   run "Local: steps with content, redaction off" --rate 0 --duration 30 --content
 fi
 
-if [ "$what" = all ] || [ "$what" = azure ]; then
+if wants azure; then
   stop_silo
   data=$(mktemp -d /tmp/agentops-bench-azurite-XXXX)
   start_azurite --location "$data"
