@@ -40,5 +40,5 @@ public sealed class IngestOptions
     /// this interval, not with events; the journal keeps what a grain has not yet written, so longer costs only replay.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.1", "01:00:00")]
-    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -19,6 +19,9 @@ public static class OrleansHosting
     /// <summary>Event queues of the AzureStorage profile; the stream ids of all projects' partitions hash onto them.</summary>
     public const int EventQueues = 8;
 
+    /// <summary>How often an idle Azure event queue is read.</summary>
+    public static readonly TimeSpan AzureQueuePollPeriod = TimeSpan.FromMilliseconds(100);
+
     public static WebApplicationBuilder AddAgentOpsSilo(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(AgentOpsOptions.Section).Get<AgentOpsOptions>() ?? new AgentOpsOptions();
@@ -87,7 +90,9 @@ public static class OrleansHosting
                 // outlast a message's normal stay in the pulling agent's cache, or it is delivered twice (and dropped as a duplicate).
                 o.MessageVisibilityTimeout = TimeSpan.FromSeconds(30);
             }));
-            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = AgentOps.Hosting.AgentOpsSiloExtensions.QueuePollPeriod));
+            // An idle queue costs one billed read per poll (the agent reads on at once while messages keep coming), so
+            // Azure queues are polled every 100 ms, not every 20 ms like the free memory queues: 80 reads/s idle for 8 queues.
+            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = AzureQueuePollPeriod));
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
         });
     }
