@@ -23,7 +23,7 @@ public sealed class AgentGrain(
         policyState.State.Policy = policy;
         await policyState.WriteStateAsync();
         var partition = KeyHash.Bucket(EntityId, Options.Partitions);
-        await GrainFactory.GetGrain<IIngestPartitionGrain>(GrainKeys.For(Project, partition.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        await GrainFactory.Reference<IIngestPartitionGrain>(GrainKeys.For(Project, partition.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .PolicyChangedAsync(EntityId, policy);
     }
 
@@ -65,7 +65,7 @@ public sealed class AgentGrain(
         _finishedRuns.Clear();
         foreach (var shard in decisions.GroupBy(d => d.Shard))
         {
-            GrainFactory.GetGrain<ITrajectoryShardGrain>(GrainKeys.ForShard(Project, "runs", shard.Key))
+            GrainFactory.Reference<ITrajectoryShardGrain>(GrainKeys.ForShard(Project, "runs", shard.Key))
                 .DecideAsync(shard.Select(d => d.Decision).ToList()).Ignore();
         }
     }

@@ -13,7 +13,7 @@ namespace AgentOps.Entities;
 /// project's rules that match the entity (after every delivery, at most every <see cref="RulesOptions.MinJudgeSpacing"/>,
 /// and on a timer while an alert is pending or firing), answer snapshots, register in the project's directory, publish
 /// changes (a fleet row at most every second, a change notice to subscribed dashboards), and write state lazily
-/// (every <see cref="IngestOptions.CheckpointInterval"/> while there are changes, and on deactivation).
+/// (on deactivation, and with a durable journal every <see cref="IngestOptions.CheckpointInterval"/> while there are changes).
 /// </summary>
 public abstract class MonitoredEntityGrain<TState>(
     IPersistentState<TState> state,
@@ -189,7 +189,7 @@ public abstract class MonitoredEntityGrain<TState>(
     }
 
     private IIngestPartitionGrain PartitionGrain(int partition) =>
-        GrainFactory.GetGrain<IIngestPartitionGrain>(GrainKeys.For(Project, partition.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        GrainFactory.Reference<IIngestPartitionGrain>(GrainKeys.For(Project, partition.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Called after every judgement of the rules (the alerts are current).</summary>
     protected virtual Task OnJudgedAsync() => Task.CompletedTask;
@@ -206,9 +206,18 @@ public abstract class MonitoredEntityGrain<TState>(
     protected void MarkDirty()
     {
         _dirty = true;
+        if (!services.Journal.IsDurable)
+        {
+            // Without a durable journal (the Local profile) a checkpoint guards nothing a crash would not lose anyway:
+            // the state is written on deactivation only, and the silo does not serialize every grain every interval.
+            return;
+        }
+
+        // The first checkpoint falls at a random point of the interval: grains activated by the same burst of events
+        // would otherwise all write at once, every interval, and stall the silo (and the storage partition) together.
         _checkpointTimer ??= this.RegisterGrainTimer(
             CheckpointAsync,
-            new GrainTimerCreationOptions(Options.CheckpointInterval, Options.CheckpointInterval) { Interleave = false });
+            new GrainTimerCreationOptions(Options.CheckpointInterval * (0.1 + (0.9 * Random.Shared.NextDouble())), Options.CheckpointInterval) { Interleave = false });
     }
 
     private async Task JudgeAsync()
@@ -235,7 +244,7 @@ public abstract class MonitoredEntityGrain<TState>(
         }
 
         MarkDirty();
-        var board = GrainFactory.GetGrain<IAlertBoardGrain>(Project);
+        var board = GrainFactory.Reference<IAlertBoardGrain>(Project);
         foreach (var change in changes)
         {
             await board.ReportAsync(change.Alert);
@@ -255,7 +264,7 @@ public abstract class MonitoredEntityGrain<TState>(
         _observers?.Notify(o => o.OnEntityChanged(kind, EntityId));
         var summary = EntitySummaries.Build(State.Monitor, kind, EntityId, State.Alerts.Current(), _baselines, services.Time.GetUtcNow());
         var shard = KeyHash.Bucket(kind.ToWire() + "/" + EntityId, Options.DirectoryShards);
-        return GrainFactory.GetGrain<IFleetShardGrain>(GrainKeys.ForShard(Project, "fleet", shard)).ReportAsync(summary);
+        return GrainFactory.Reference<IFleetShardGrain>(GrainKeys.ForShard(Project, "fleet", shard)).ReportAsync(summary);
     }
 
     /// <summary>Keeps a judgement timer while an alert is pending or firing, so <c>for</c> elapses and alerts resolve without events.</summary>

@@ -51,12 +51,12 @@ public static class EntitySummaries
 
     private static double[] CostTrend(EntityMonitor monitor, DateTimeOffset now)
     {
-        var minutes = monitor.Windows.Series(Hour - TimeSpan.FromMinutes(1), now); // 60 minute buckets ending now
+        var minutes = monitor.Windows.SeriesOf(Hour - TimeSpan.FromMinutes(1), now, static c => c.CostNanos); // 60 minute buckets ending now
         var points = new double[12];
-        for (var i = 0; i < minutes.Count; i++)
+        for (var i = 0; i < minutes.Length; i++)
         {
-            var slot = Math.Min(points.Length - 1, i * points.Length / minutes.Count);
-            points[slot] += Money.ToUsd(minutes[i].Totals.CostNanos);
+            var slot = Math.Min(points.Length - 1, i * points.Length / minutes.Length);
+            points[slot] += Money.ToUsd(minutes[i]);
         }
 
         return points;

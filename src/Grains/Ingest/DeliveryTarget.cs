@@ -17,10 +17,10 @@ public readonly record struct DeliveryTarget(DeliveryTargetKind Kind, string Key
     /// <summary>Sends one delivery to the grain.</summary>
     public Task DeliverAsync(IGrainFactory grains, EntityDelivery delivery) => Kind switch
     {
-        DeliveryTargetKind.Agent => grains.GetGrain<IAgentGrain>(Key).ApplyAsync(delivery),
-        DeliveryTargetKind.Route => grains.GetGrain<IRouteGrain>(Key).ApplyAsync(delivery),
-        DeliveryTargetKind.User => grains.GetGrain<IUserGrain>(Key).ApplyAsync(delivery),
-        DeliveryTargetKind.Trajectory => grains.GetGrain<ITrajectoryShardGrain>(Key).AppendAsync(delivery),
+        DeliveryTargetKind.Agent => grains.Reference<IAgentGrain>(Key).ApplyAsync(delivery),
+        DeliveryTargetKind.Route => grains.Reference<IRouteGrain>(Key).ApplyAsync(delivery),
+        DeliveryTargetKind.User => grains.Reference<IUserGrain>(Key).ApplyAsync(delivery),
+        DeliveryTargetKind.Trajectory => grains.Reference<ITrajectoryShardGrain>(Key).AppendAsync(delivery),
         _ => throw new InvalidOperationException($"Unknown delivery target kind {Kind}."),
     };
 }

@@ -76,6 +76,25 @@ public sealed class RollingWindows
         return points;
     }
 
+    /// <summary>
+    /// One value of every bucket of the window, oldest first, zero for quiet buckets: for a chart of one metric
+    /// (built often), without the copies of every bucket's totals that <see cref="Series"/> makes.
+    /// </summary>
+    public long[] SeriesOf(TimeSpan window, DateTimeOffset now, Func<MetricCounters, long> value)
+    {
+        var (ring, from, to) = Resolve(window, now);
+        var points = new long[to - from + 1];
+        for (var bucket = from; bucket <= to; bucket++)
+        {
+            if (ring.Get(bucket) is { } counters)
+            {
+                points[bucket - from] = value(counters);
+            }
+        }
+
+        return points;
+    }
+
     /// <summary>Bytes held by both rings (an estimate for the memory benchmark).</summary>
     public long ApproximateBytes() => _minutes.ApproximateBytes() + _hours.ApproximateBytes();
 

@@ -62,7 +62,7 @@ public static class GuardApi
             return Problems.BadRequest(ProblemCodes.InvalidGuard, string.Join("; ", errors) + ".");
         }
 
-        var agent = cluster.GetGrain<IAgentGrain>(GrainKeys.For(http.User.Project(), body.AgentId!));
+        var agent = cluster.Reference<IAgentGrain>(GrainKeys.For(http.User.Project(), body.AgentId!));
         var decision = await agent.GuardAsync(new GuardRequest
         {
             RunId = body.RunId!,

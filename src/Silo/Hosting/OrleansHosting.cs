@@ -32,7 +32,12 @@ public static class OrleansHosting
         builder.UseOrleans(silo =>
         {
             silo.AddAgentOpsGrainServices();
-            silo.AddActivityPropagation(); // grain calls join the request's trace when OpenTelemetry listens
+            if (TelemetryHosting.IsEnabled(builder.Configuration))
+            {
+                // Grain calls join the request's trace. Only when traces are exported: the filters cost every grain
+                // call reflection and allocations even with no listener (a quarter of the silo's allocations at 10k events/s).
+                silo.AddActivityPropagation();
+            }
             switch (options.Profile)
             {
                 case StorageProfile.Local:

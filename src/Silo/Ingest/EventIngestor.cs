@@ -121,7 +121,7 @@ public sealed partial class EventIngestor(
 
         try
         {
-            var claimed = await cluster.GetGrain<IIngestPartitionGrain>(key).RegisterPublishedAsync(tag, hashes);
+            var claimed = await cluster.Reference<IIngestPartitionGrain>(key).RegisterPublishedAsync(tag, hashes);
             return claimed.Length;
         }
         catch (Exception ex)

@@ -11,9 +11,13 @@ namespace AgentOps.Silo.Telemetry;
 /// </summary>
 public static class TelemetryHosting
 {
+    /// <summary>True when an OTLP endpoint is configured, so the silo exports its own telemetry.</summary>
+    public static bool IsEnabled(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+
     public static WebApplicationBuilder AddAgentOpsTelemetry(this WebApplicationBuilder builder)
     {
-        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (!IsEnabled(builder.Configuration))
         {
             return builder;
         }

@@ -45,6 +45,19 @@ public sealed class RollingWindowsTests
     }
 
     [Fact]
+    public void A_series_of_one_metric_matches_the_full_series_bucket_by_bucket()
+    {
+        Apply(Llm("r1", Now, 1.0), Llm("r1", Now.AddMinutes(-3), 2.0), Llm("r1", Now.AddMinutes(-3), 0.5), Llm("r1", Now.AddMinutes(-58), 4.0));
+
+        var full = _monitor.Windows.Series(OneHour, Now);
+        var costs = _monitor.Windows.SeriesOf(OneHour, Now, static c => c.CostNanos);
+
+        Assert.Equal(full.Select(p => p.Totals.CostNanos), costs);
+        Assert.Equal(3, costs.Count(c => c != 0)); // three busy minutes (two events share one), the rest zero
+        Assert.Equal(2.5, Money.ToUsd(costs[^4]));
+    }
+
+    [Fact]
     public void Events_on_both_sides_of_an_hour_boundary_roll_out_of_the_day_window_an_hour_apart()
     {
         _clock.SetUtcNow(new DateTimeOffset(2026, 3, 4, 13, 0, 0, TimeSpan.Zero));
