@@ -35,7 +35,7 @@ public static class OrleansHosting
             if (TelemetryHosting.IsEnabled(builder.Configuration))
             {
                 // Grain calls join the request's trace. Only when traces are exported: the filters cost every grain
-                // call reflection and allocations even with no listener (a quarter of the silo's allocations at 10k events/s).
+                // call reflection and allocations even with no listener (a tenth of the silo's allocations at 10k events/s).
                 silo.AddActivityPropagation();
             }
             switch (options.Profile)
