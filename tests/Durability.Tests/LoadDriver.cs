@@ -123,6 +123,16 @@ internal sealed class LoadDriver(string run)
     private static async Task<int> CountAsync(HttpClient client, int batch)
     {
         var response = await client.GetAsync($"/v1/agents/{Agent(batch)}?window=1h");
+        while (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            // Counting every batch again and again while the silo recovers can outrun the key's rate limit: back off
+            // as any client must, rather than fail the round.
+            var retryAfter = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromMilliseconds(100);
+            response.Dispose();
+            await Task.Delay(retryAfter);
+            response = await client.GetAsync($"/v1/agents/{Agent(batch)}?window=1h");
+        }
+
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return 0;
