@@ -7,9 +7,12 @@ public sealed class IngestOptions
 {
     public const string Section = "AgentOps:Ingest";
 
-    /// <summary>Partitions per project; an agent always maps to the same one. Changing it re-maps agents.</summary>
+    /// <summary>
+    /// Partitions per project; an agent always maps to the same one. Changing it re-maps agents. Four keep two cores
+    /// busy and cut storage transactions (a request is split into one queue message and journal entry per partition).
+    /// </summary>
     [Range(1, 1024)]
-    public int Partitions { get; set; } = 8;
+    public int Partitions { get; set; } = 4;
 
     /// <summary>How long a partition gathers events before it fans them out (one message per grain per flush).</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:05")]
