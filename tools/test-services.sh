@@ -26,6 +26,8 @@ start_azurite() {
   local persistence=(--inMemoryPersistence)
   if [ "${1:-}" = "--location" ]; then persistence=(--location "$2"); mkdir -p "$2"; fi
   echo "==> starting Azurite"
+  # Azurite keeps its tables in the Node heap: room for the benchmarks' millions of events (the default is ~4 GB).
+  NODE_OPTIONS="--max-old-space-size=${AZURITE_HEAP_MB:-12288}" \
   "$AZURITE_DIR/node_modules/.bin/azurite" --silent --disableTelemetry --skipApiVersionCheck --loose \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 "${persistence[@]}" \
     >"${AZURITE_LOG:-/tmp/agentops-azurite.log}" 2>&1 &
