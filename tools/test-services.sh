@@ -27,8 +27,10 @@ start_azurite() {
   if [ "${1:-}" = "--location" ]; then persistence=(--location "$2"); mkdir -p "$2"; fi
   echo "==> starting Azurite"
   # Azurite keeps its tables in the Node heap: room for the benchmarks' millions of events (the default is ~4 GB).
+  # Its own session: a Ctrl-C in the terminal must not stop Azurite before the silo has written its state to it
+  # (the caller stops it last, with stop_azurite).
   NODE_OPTIONS="--max-old-space-size=${AZURITE_HEAP_MB:-12288}" \
-  "$AZURITE_DIR/node_modules/.bin/azurite" --silent --disableTelemetry --skipApiVersionCheck --loose \
+  setsid "$AZURITE_DIR/node_modules/.bin/azurite" --silent --disableTelemetry --skipApiVersionCheck --loose \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 "${persistence[@]}" \
     >"${AZURITE_LOG:-/tmp/agentops-azurite.log}" 2>&1 &
   AZURITE_PID=$!
