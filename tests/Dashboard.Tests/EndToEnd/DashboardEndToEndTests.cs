@@ -186,7 +186,7 @@ public sealed class DashboardEndToEndTests(DashboardStack stack, ITestOutputHelp
         var now = DateTimeOffset.UtcNow;
         var random = new Random(10_000);
         var events = Enumerable.Range(0, Agents).Select(i =>
-            Stories.Event("llm_call", $"agent-{i:00000}", $"run-{i:00000}", now.AddSeconds(-random.Next(5, 3000)))
+            Ev.Of("llm_call", $"agent-{i:00000}", $"run-{i:00000}", now.AddSeconds(-random.Next(5, 3000)))
                 .With("model", "gpt-4o-mini").With("inputTokens", 2_000).With("outputTokens", 300).With("costUsd", Math.Round(random.NextDouble() / 10, 4)));
         var posting = Stopwatch.StartNew();
         await Stories.PostAsync(stack.LoadApi, events);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -11,44 +10,25 @@ public static class Stories
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    public static Dictionary<string, object?> Event(string type, string agent, string run, DateTimeOffset at, string? route = null, string? user = null) => new()
-    {
-        ["id"] = Guid.NewGuid().ToString("N"),
-        ["type"] = type,
-        ["timestamp"] = Time(at),
-        ["agentId"] = agent,
-        ["runId"] = run,
-        ["routeId"] = route,
-        ["userId"] = user,
-    };
-
-    public static Dictionary<string, object?> With(this Dictionary<string, object?> e, string field, object? value)
-    {
-        e[field] = value;
-        return e;
-    }
-
     /// <summary>A whole successful run: start, one model call of the given cost, the tool calls, an eval, finish.</summary>
     public static IEnumerable<Dictionary<string, object?>> Run(string agent, string run, DateTimeOffset start, double costUsd, IEnumerable<string> tools,
         string? route = null, string? user = null, string? version = null, double? eval = null, string model = "gpt-4o")
     {
-        yield return Event("run_started", agent, run, start, route, user).With("agentVersion", version);
-        yield return Event("llm_call", agent, run, start.AddSeconds(1), route, user).With("model", model)
+        yield return Ev.Of("run_started", agent, run, start, route, user).With("agentVersion", version);
+        yield return Ev.Of("llm_call", agent, run, start.AddSeconds(1), route, user).With("model", model)
             .With("inputTokens", 12_000).With("cachedInputTokens", 4_000).With("outputTokens", 900).With("costUsd", costUsd).With("latencyMs", 2_100).With("agentVersion", version);
         var second = 2;
         foreach (var tool in tools)
         {
-            yield return Event("tool_call", agent, run, start.AddSeconds(second++), route, user).With("tool", tool).With("action", "read").With("latencyMs", 40);
+            yield return Ev.Of("tool_call", agent, run, start.AddSeconds(second++), route, user).With("tool", tool).With("action", "read").With("latencyMs", 40);
         }
 
         if (eval is { } score)
         {
-            yield return Event("eval", agent, run, start.AddSeconds(second++), route, user).With("rubric", "quality").With("score", score);
+            yield return Ev.Of("eval", agent, run, start.AddSeconds(second++), route, user).With("rubric", "quality").With("score", score);
         }
 
-        yield return Event("run_finished", agent, run, start.AddSeconds(second), route, user).With("outcome", "success");
+        yield return Ev.Of("run_finished", agent, run, start.AddSeconds(second), route, user).With("outcome", "success");
     }
 
     /// <summary>The PR reviewer: $0.10 per review every hour for three days, then ten reviews at $0.25 with prompt v42 in the last hour.</summary>
@@ -93,20 +73,20 @@ public static class Stories
     /// <summary>A data-migration run that writes to staging, then tries production and is denied by its sandbox.</summary>
     public static List<Dictionary<string, object?>> MigratorRun(string run, DateTimeOffset start) =>
     [
-        Event("run_started", "data-migrator", run, start, "nightly-migrations", "svc-migrations"),
-        Event("llm_call", "data-migrator", run, start.AddSeconds(1), "nightly-migrations", "svc-migrations").With("model", "claude-sonnet-4").With("inputTokens", 9_000).With("outputTokens", 800),
-        Event("tool_call", "data-migrator", run, start.AddSeconds(2), "nightly-migrations", "svc-migrations").With("tool", "db_write").With("action", "write").With("target", "db:staging.orders"),
-        Event("tool_call", "data-migrator", run, start.AddSeconds(3), "nightly-migrations", "svc-migrations").With("tool", "db_write").With("action", "write")
+        Ev.Of("run_started", "data-migrator", run, start, "nightly-migrations", "svc-migrations"),
+        Ev.Of("llm_call", "data-migrator", run, start.AddSeconds(1), "nightly-migrations", "svc-migrations").With("model", "claude-sonnet-4").With("inputTokens", 9_000).With("outputTokens", 800),
+        Ev.Of("tool_call", "data-migrator", run, start.AddSeconds(2), "nightly-migrations", "svc-migrations").With("tool", "db_write").With("action", "write").With("target", "db:staging.orders"),
+        Ev.Of("tool_call", "data-migrator", run, start.AddSeconds(3), "nightly-migrations", "svc-migrations").With("tool", "db_write").With("action", "write")
             .With("target", "db:production.orders").With("status", "denied").With("errorType", "sandbox_denied"),
-        Event("run_finished", "data-migrator", run, start.AddSeconds(4), "nightly-migrations", "svc-migrations").With("outcome", "failure"),
+        Ev.Of("run_finished", "data-migrator", run, start.AddSeconds(4), "nightly-migrations", "svc-migrations").With("outcome", "failure"),
     ];
 
     /// <summary>A run of <paramref name="agent"/> whose one tool call its sandbox denied: a violation, so <c>tool-outside-allowlist</c> fires at once.</summary>
     public static List<Dictionary<string, object?>> DeniedRun(string agent, string run, DateTimeOffset start) =>
     [
-        Event("run_started", agent, run, start),
-        Event("tool_call", agent, run, start.AddSeconds(1)).With("tool", "shell").With("action", "execute").With("status", "denied"),
-        Event("run_finished", agent, run, start.AddSeconds(2)).With("outcome", "failure"),
+        Ev.Of("run_started", agent, run, start),
+        Ev.Of("tool_call", agent, run, start.AddSeconds(1)).With("tool", "shell").With("action", "execute").With("status", "denied"),
+        Ev.Of("run_finished", agent, run, start.AddSeconds(2)).With("outcome", "failure"),
     ];
 
     /// <summary>Gives the migrator its policy (writes to staging only), then answers its run that tries production.</summary>

@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace AgentOps.Silo.Tests;
+namespace AgentOps.Tests;
 
-/// <summary>Builds API.md events as JSON-ready dictionaries.</summary>
+/// <summary>Builds API.md events as JSON-ready dictionaries (shared by the test projects that post over HTTP).</summary>
 internal static class Ev
 {
     public static string Id() => Guid.NewGuid().ToString("N");
