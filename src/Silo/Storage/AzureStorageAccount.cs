@@ -50,4 +50,20 @@ public sealed class AzureStorageAccount
     public QueueServiceClient Queues { get; }
 
     public BlobServiceClient Blobs { get; }
+
+    /// <summary>A table, created on first use (and tried again after a failure).</summary>
+    public RetryingLazy<TableClient> Table(string name) => new(async () =>
+    {
+        var table = Tables.GetTableClient(name);
+        await table.CreateIfNotExistsAsync();
+        return table;
+    });
+
+    /// <summary>A blob container, created on first use (and tried again after a failure).</summary>
+    public RetryingLazy<BlobContainerClient> Container(string name) => new(async () =>
+    {
+        var container = Blobs.GetBlobContainerClient(name);
+        await container.CreateIfNotExistsAsync();
+        return container;
+    });
 }

@@ -27,19 +27,9 @@ public sealed class AzureTrajectoryStore(AzureStorageAccount account, Serializer
     private const int TransactionBytes = 3 * 1024 * 1024; // a table transaction carries at most 4 MiB
     private const int ParallelUploads = 8;
 
-    private readonly RetryingLazy<TableClient> _table = new(async () =>
-    {
-        var table = account.Tables.GetTableClient(TableName);
-        await table.CreateIfNotExistsAsync();
-        return table;
-    });
+    private readonly RetryingLazy<TableClient> _table = account.Table(TableName);
 
-    private readonly RetryingLazy<BlobContainerClient> _container = new(async () =>
-    {
-        var container = account.Blobs.GetBlobContainerClient(ContainerName);
-        await container.CreateIfNotExistsAsync();
-        return container;
-    });
+    private readonly RetryingLazy<BlobContainerClient> _container = account.Container(ContainerName);
 
     public async Task SaveAsync(string project, int shard, IReadOnlyList<StoredRun> runs)
     {

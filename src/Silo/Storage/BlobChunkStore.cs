@@ -14,12 +14,7 @@ public sealed class BlobChunkStore(AzureStorageAccount account, Serializer seria
 {
     public const string ContainerName = "agentops-chunks";
 
-    private readonly RetryingLazy<BlobContainerClient> _container = new(async () =>
-    {
-        var container = account.Blobs.GetBlobContainerClient(ContainerName);
-        await container.CreateIfNotExistsAsync();
-        return container;
-    });
+    private readonly RetryingLazy<BlobContainerClient> _container = account.Container(ContainerName);
 
     /// <summary>Base64 of 48 KiB fills a 64 KiB message; the estimate stays well below with headroom for the envelope.</summary>
     public int MaxInlineBytes => 40_000;

@@ -12,12 +12,7 @@ public sealed class TableAuditStore(AzureStorageAccount account) : IAuditStore
 {
     public const string TableName = "agentopsaudit";
 
-    private readonly RetryingLazy<TableClient> _table = new(async () =>
-    {
-        var table = account.Tables.GetTableClient(TableName);
-        await table.CreateIfNotExistsAsync();
-        return table;
-    });
+    private readonly RetryingLazy<TableClient> _table = account.Table(TableName);
 
     public async Task AppendAsync(string project, AuditEntry entry)
     {

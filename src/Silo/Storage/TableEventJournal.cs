@@ -21,12 +21,7 @@ public sealed class TableEventJournal(AzureStorageAccount account, Serializer se
     private const int MaxProperties = 15;
     private const string EpochRow = "~epoch";
 
-    private readonly RetryingLazy<TableClient> _table = new(async () =>
-    {
-        var table = account.Tables.GetTableClient(TableName);
-        await table.CreateIfNotExistsAsync();
-        return table;
-    });
+    private readonly RetryingLazy<TableClient> _table = account.Table(TableName);
 
     public bool IsDurable => true;
 
