@@ -176,6 +176,18 @@ public sealed class QueryApiTests(SiloFactory silo)
         }
     }
 
+    [Fact]
+    public async Task The_openapi_document_declares_the_errors_every_call_and_every_json_body_can_get()
+    {
+        var doc = await silo.ClientWithKey(null).GetJsonAsync("/openapi/v1.json");
+        IEnumerable<string> Codes(string path, string method) => doc["paths"]![path]![method]!["responses"]!.AsObject().Select(r => r.Key);
+
+        Assert.Superset(new HashSet<string> { "401", "403", "429" }, Codes("/v1/agents", "get").ToHashSet());
+        Assert.Superset(new HashSet<string> { "200", "400", "413", "401", "403", "429" }, Codes("/v1/guard", "post").ToHashSet());
+        Assert.Superset(new HashSet<string> { "400", "413", "404", "409" }, Codes("/v1/keys/{keyId}/rotate", "post").ToHashSet());
+        Assert.Superset(new HashSet<string> { "400", "404" }, Codes("/v1/rules/{ruleId}", "get").ToHashSet());
+    }
+
     private Task<System.Text.Json.Nodes.JsonNode> WaitRunAsync(string runId, int steps) =>
         WaitAsync($"/v1/runs/{runId}", r => r["steps"]?.AsArray().Count == steps);
 

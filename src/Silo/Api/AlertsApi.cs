@@ -20,11 +20,11 @@ public static class AlertsApi
         v1.MapGet("/alerts/{alertId}", GetAsync).RequireAuthorization(Roles.Read)
             .WithName("GetAlert").WithSummary("One alert").Produces<AlertResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         v1.MapPost("/alerts/{alertId}/ack", AcknowledgeAsync).RequireAuthorization(Roles.Admin).Audited(AuditActions.AlertAck, "alert/{alertId}")
-            .WithName("AcknowledgeAlert").WithSummary("Acknowledge an alert").Accepts<AckRequest>("application/json")
+            .WithName("AcknowledgeAlert").WithSummary("Acknowledge an alert").AcceptsJson<AckRequest>()
             .Produces<AlertResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         v1.MapPost("/silences", AddSilenceAsync).RequireAuthorization(Roles.Admin).Audited(AuditActions.SilenceCreate, "silence/{id}")
             .WithName("AddSilence").WithSummary("Mute notifications (not evaluation) of matching alerts for a while")
-            .Accepts<SilenceDocument>("application/json").Produces<SilenceDocument>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
+            .AcceptsJson<SilenceDocument>().Produces<SilenceDocument>(StatusCodes.Status201Created);
         v1.MapGet("/silences", ListSilencesAsync).RequireAuthorization(Roles.Read)
             .WithName("ListSilences").WithSummary("Silences that have not ended").Produces<SilenceListResponse>();
         v1.MapDelete("/silences/{silenceId}", ExpireSilenceAsync).RequireAuthorization(Roles.Admin).Audited(AuditActions.SilenceDelete, "silence/{silenceId}")

@@ -30,6 +30,10 @@ public static class ApiHosting
         app.MapMetricsApi();
         app.MapGroup("/v1")
             .WithTags("AgentOps")
+            // Every /v1 call: a missing or unknown key, a key without the role, a key over its rate limit.
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .MapEventsApi()
             .MapTracesApi()
             .MapEntitiesApi()

@@ -14,13 +14,13 @@ public static class ChannelsApi
     {
         v1.MapPut("/channels/{name}", PutAsync).RequireAuthorization(Roles.Admin).Audited(AuditActions.ChannelPut, "channel/{name}")
             .WithName("PutChannel").WithSummary("Create or replace a notification channel (webhook or slack)")
-            .Accepts<ChannelDocument>("application/json").Produces<ChannelResponse>().ProducesProblem(StatusCodes.Status400BadRequest);
+            .AcceptsJson<ChannelDocument>().Produces<ChannelResponse>();
         v1.MapGet("/channels", ListAsync).RequireAuthorization(Roles.Read)
             .WithName("ListChannels").WithSummary("The project's channels with their delivery record").Produces<ChannelListResponse>();
         v1.MapGet("/channels/{name}", GetAsync).RequireAuthorization(Roles.Read)
-            .WithName("GetChannel").WithSummary("A channel with its recent deliveries and failures").Produces<ChannelResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetChannel").WithSummary("A channel with its recent deliveries and failures").Produces<ChannelResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status400BadRequest);
         v1.MapDelete("/channels/{name}", DeleteAsync).RequireAuthorization(Roles.Admin).Audited(AuditActions.ChannelDelete, "channel/{name}")
-            .WithName("DeleteChannel").WithSummary("Remove a channel").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("DeleteChannel").WithSummary("Remove a channel").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status400BadRequest);
         return v1;
     }
 

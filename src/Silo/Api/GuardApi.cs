@@ -16,9 +16,8 @@ public static class GuardApi
             .WithName("Guard")
             .WithSummary("Ask whether a step may go on: denied when the agent is paused, over the run's or the day's budget, or the tool call breaks its policy")
             .WithDescription("An agent with neither a policy nor events is allowed (agentKnown: false).")
-            .Accepts<GuardBody>("application/json")
-            .Produces<GuardResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .AcceptsJson<GuardBody>()
+            .Produces<GuardResponse>();
         return v1;
     }
 

@@ -20,12 +20,12 @@ public static class KeysApi
     {
         v1.MapPost("/keys", CreateAsync).RequireAuthorization(Roles.Admin)
             .WithName("CreateKey").WithSummary("Make an API key of the project (the key is in this answer only)")
-            .Accepts<KeyRequest>("application/json").Produces<CreatedKeyResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
+            .AcceptsJson<KeyRequest>().Produces<CreatedKeyResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
         v1.MapGet("/keys", ListAsync).RequireAuthorization(Roles.Admin)
             .WithName("ListKeys").WithSummary("The project's keys: configured and made through the API, never the keys themselves").Produces<KeyListResponse>();
         v1.MapPost("/keys/{keyId}/rotate", RotateAsync).RequireAuthorization(Roles.Admin)
             .WithName("RotateKey").WithSummary("Replace a key: a new key now, the old one expires after a grace period")
-            .Accepts<RotateKeyRequest>("application/json").Produces<CreatedKeyResponse>(StatusCodes.Status201Created)
+            .AcceptsJson<RotateKeyRequest>().Produces<CreatedKeyResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         v1.MapDelete("/keys/{keyId}", RevokeAsync).RequireAuthorization(Roles.Admin)
             .WithName("RevokeKey").WithSummary("Revoke a key at once").Produces(StatusCodes.Status204NoContent)

@@ -15,7 +15,7 @@ public static class PolicyApi
             .RequireAuthorization(Roles.Admin).Audited(AuditActions.PolicyPut, "policy/{agentId}")
             .WithName("PutAgentPolicy")
             .WithSummary("Set an agent's autonomy policy; it judges tool calls ingested from now on")
-            .Accepts<PolicyDocument>("application/json")
+            .AcceptsJson<PolicyDocument>()
             .Produces<PolicyDocument>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
@@ -24,14 +24,14 @@ public static class PolicyApi
             .WithName("GetAgentPolicy")
             .WithSummary("An agent's autonomy policy ({} when none was set)")
             .Produces<PolicyDocument>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status400BadRequest);
 
         v1.MapGet("/agents/{agentId}/violations", ViolationsAsync)
             .RequireAuthorization(Roles.Read)
             .WithName("ListAgentViolations")
             .WithSummary("An agent's autonomy-policy violations, newest first")
             .Produces<ViolationListResponse>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status400BadRequest);
         return v1;
     }
 

@@ -14,12 +14,12 @@ public static class RulesApi
         v1.MapGet("/rules", ListAsync).RequireAuthorization(Roles.Read)
             .WithName("ListRules").WithSummary("The project's alert rules").Produces<RuleListResponse>();
         v1.MapGet("/rules/{ruleId}", GetAsync).RequireAuthorization(Roles.Read)
-            .WithName("GetRule").WithSummary("One alert rule").Produces<RuleDocument>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetRule").WithSummary("One alert rule").Produces<RuleDocument>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status400BadRequest);
         v1.MapPut("/rules/{ruleId}", PutAsync).RequireAuthorization(Roles.Admin).Audited(AuditActions.RulePut, "rule/{ruleId}")
             .WithName("PutRule").WithSummary("Create or replace an alert rule; it reaches every matching grain within seconds")
-            .Accepts<RuleDocument>("application/json").Produces<RuleDocument>().ProducesProblem(StatusCodes.Status400BadRequest);
+            .AcceptsJson<RuleDocument>().Produces<RuleDocument>().ProducesProblem(StatusCodes.Status400BadRequest);
         v1.MapDelete("/rules/{ruleId}", DeleteAsync).RequireAuthorization(Roles.Admin).Audited(AuditActions.RuleDelete, "rule/{ruleId}")
-            .WithName("DeleteRule").WithSummary("Remove an alert rule; its open alerts resolve").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("DeleteRule").WithSummary("Remove an alert rule.ProducesProblem(StatusCodes.Status400BadRequest); its open alerts resolve").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         return v1;
     }
 

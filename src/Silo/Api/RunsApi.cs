@@ -25,7 +25,7 @@ public static class RunsApi
             .WithName("DownloadRunSteps")
             .WithSummary("A run's steps as JSON lines (application/x-ndjson), one step per line in event-time order")
             .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status400BadRequest);
 
         v1.MapGet("/agents/{agentId}/runs", ListRunsAsync)
             .RequireAuthorization(Roles.Read)

@@ -16,7 +16,7 @@ public static class SettingsApi
             .WithName("GetTrajectorySettings").WithSummary("How the project samples and keeps trajectories").Produces<TrajectorySettings>();
         v1.MapPut("/settings/trajectories", PutAsync).RequireAuthorization(Roles.Admin).Audited(AuditActions.SettingsPut, "settings/trajectories")
             .WithName("PutTrajectorySettings").WithSummary("Set the sample rate (0..1), per-agent rates and the retention in days")
-            .Accepts<TrajectorySettingsDocument>("application/json").Produces<TrajectorySettings>().ProducesProblem(StatusCodes.Status400BadRequest);
+            .AcceptsJson<TrajectorySettingsDocument>().Produces<TrajectorySettings>();
         return v1;
     }
 
