@@ -26,8 +26,8 @@ param skuName string
 @description('Name of the apps\' user-assigned identity (identity.bicep), which gets table, queue and blob data access.')
 param identityName string
 
-@description('Blob container for trajectories.')
-param trajectoryContainerName string = 'trajectories'
+@description('Blob container of large run trajectories: the name the silo writes (AzureTrajectoryStore.ContainerName). The silo creates its other container, agentops-chunks, itself.')
+param trajectoryContainerName string = 'agentops-runs'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
