@@ -1,3 +1,5 @@
+using AgentOps.Client.Events;
+
 namespace AgentOps.Simulator;
 
 /// <summary>An agent the simulator plays: how often it runs and what one run looks like at a given time.</summary>
@@ -25,7 +27,7 @@ public abstract class SimulatedAgent(string id, double runsPerHour)
     public virtual WirePolicy? Policy => null;
 
     /// <summary>The events of one run starting at <paramref name="start"/>.</summary>
-    public IReadOnlyList<WireEvent> Run(DateTimeOffset start, World world)
+    public IReadOnlyList<AgentOpsEvent> Run(DateTimeOffset start, World world)
     {
         var runId = $"{Id}-{start.ToUnixTimeMilliseconds():x}-{Interlocked.Increment(ref _runs)}";
         return Build(runId, start, world).Events;
@@ -72,14 +74,14 @@ public sealed class PrReviewer() : SimulatedAgent("pr-reviewer", 12)
         var reads = dearer ? 9 : 2;
         for (var i = 0; i < reads; i++)
         {
-            run.Tool("read_file", "read", $"repo:src/{(char)('a' + r.Next(0, 26))}{r.Next(1, 99)}.cs");
+            run.Tool("read_file", ToolAction.Read, $"repo:src/{(char)('a' + r.Next(0, 26))}{r.Next(1, 99)}.cs");
         }
 
-        run.Tool("search", "read", "repo:index")
+        run.Tool("search", ToolAction.Read, "repo:index")
             .Llm("gpt-4o", dearer ? 30_000 : 9_000, 1_100, costUsd: cost * 0.4)
-            .Tool("post_comment", "write", "github:pulls", approved: true)
+            .Tool("post_comment", ToolAction.Write, "github:pulls", approved: true)
             .Eval("review-quality", Noisy(r, 0.86, 0.06));
-        return run.Finished(r.NextDouble() < 0.03 ? "failure" : "success");
+        return run.Finished(r.NextDouble() < 0.03 ? RunOutcome.Failure : RunOutcome.Success);
     }
 }
 
@@ -94,15 +96,15 @@ public sealed class SupportBot() : SimulatedAgent("support-bot", 18)
         var rerouted = start >= world.ChangeAt;
         var run = new RunBuilder(Id, runId, start, "support-chat", world.User(), "2.3.0", r).Started("Customer asks about a refund");
         run.Llm(rerouted ? "gpt-4o-mini" : "gpt-4o", r.Next(2_000, 6_000), r.Next(200, 600), cached: r.Next(0, 1_500));
-        run.Tool("kb_search", "read", "kb:help-center");
+        run.Tool("kb_search", ToolAction.Read, "kb:help-center");
         if (r.NextDouble() < 0.4)
         {
-            run.Tool("crm_lookup", "read", "crm:customers");
+            run.Tool("crm_lookup", ToolAction.Read, "crm:customers");
         }
 
         run.Llm(rerouted ? "gpt-4o-mini" : "gpt-4o", r.Next(3_000, 8_000), r.Next(300, 900));
         run.Eval("resolution", rerouted ? Noisy(r, 0.55, 0.15) : Noisy(r, 0.91, 0.05), evaluator: rerouted ? "llm-judge:routing-v2" : "llm-judge:routing-v1");
-        return run.Finished(rerouted && r.NextDouble() < 0.2 ? "abandoned" : "success");
+        return run.Finished(rerouted && r.NextDouble() < 0.2 ? RunOutcome.Abandoned : RunOutcome.Success);
     }
 }
 
@@ -127,19 +129,19 @@ public sealed class DataMigrator() : SimulatedAgent("data-migrator", 6)
         var run = new RunBuilder(Id, runId, start, "nightly-migrations", "svc-migrations", "1.8.2", r)
             .Started($"Migrate {table} to the new schema")
             .Llm("claude-sonnet-4", r.Next(6_000, 12_000), r.Next(500, 1_500))
-            .Tool("schema_diff", "read", $"db:staging.{table}")
-            .Tool("db_read", "read", $"db:staging.{table}")
-            .Tool("db_write", "write", $"db:staging.{table}");
+            .Tool("schema_diff", ToolAction.Read, $"db:staging.{table}")
+            .Tool("db_read", ToolAction.Read, $"db:staging.{table}")
+            .Tool("db_write", ToolAction.Write, $"db:staging.{table}");
         if (r.NextDouble() < 0.35)
         {
             // The agent decides to "also fix production"; its sandbox refuses.
             run.Llm("claude-sonnet-4", r.Next(3_000, 6_000), r.Next(200, 600), answer: "Applying the same change to production.")
-                .Tool("db_write", "write", $"db:production.{table}", status: "denied", errorType: "sandbox_denied",
+                .Tool("db_write", ToolAction.Write, $"db:production.{table}", status: CallStatus.Denied, errorType: "sandbox_denied",
                     input: $"ALTER TABLE {table} ...", output: "denied by sandbox: production is out of scope");
-            return run.Finished("failure");
+            return run.Finished(RunOutcome.Failure);
         }
 
-        return run.Tool("run_migration", "execute", $"db:staging.{table}").Finished();
+        return run.Tool("run_migration", ToolAction.Execute, $"db:staging.{table}").Finished();
     }
 }
 
@@ -157,7 +159,7 @@ public sealed class FlakyScraper() : SimulatedAgent("web-scraper", 40)
             for (var attempt = 1; attempt <= attempts; attempt++)
             {
                 var last = attempt == attempts;
-                run.Tool("http_get", "read", $"web:competitor.example/p{r.Next(1, 500)}", status: last ? "ok" : "error", attempt: attempt,
+                run.Tool("http_get", ToolAction.Read, $"web:competitor.example/p{r.Next(1, 500)}", status: last ? CallStatus.Ok : CallStatus.Error, attempt: attempt,
                     errorType: last ? null : "timeout");
             }
         }
@@ -191,7 +193,7 @@ public sealed class BackgroundAgent(string id, Random random) : SimulatedAgent(i
             var retry = r.NextDouble() < _retryRate;
             var error = r.NextDouble() < _errorRate;
             run.Llm(_model, r.Next(800, 4_000) * _size, r.Next(100, 700), cached: r.Next(0, 800), attempt: 1,
-                status: error && !retry ? "error" : "ok", errorType: error && !retry ? "rate_limited" : null);
+                status: error && !retry ? CallStatus.Error : CallStatus.Ok, errorType: error && !retry ? "rate_limited" : null);
             if (retry)
             {
                 run.Llm(_model, r.Next(800, 4_000), r.Next(100, 700), attempt: 2);
@@ -199,7 +201,7 @@ public sealed class BackgroundAgent(string id, Random random) : SimulatedAgent(i
 
             failed |= error && !retry;
             var tool = _tools[r.Next(0, _tools.Length)];
-            run.Tool(tool, tool is "send_email" ? "write" : "read", $"{tool}:{r.Next(1, 50)}", status: r.NextDouble() < _errorRate ? "error" : "ok");
+            run.Tool(tool, tool is "send_email" ? ToolAction.Write : ToolAction.Read, $"{tool}:{r.Next(1, 50)}", status: r.NextDouble() < _errorRate ? CallStatus.Error : CallStatus.Ok);
         }
 
         if (r.NextDouble() < 0.3)
@@ -207,6 +209,6 @@ public sealed class BackgroundAgent(string id, Random random) : SimulatedAgent(i
             run.Eval("helpfulness", Noisy(r, _evalMean, 0.1));
         }
 
-        return run.Finished(failed ? "failure" : r.NextDouble() < 0.02 ? "abandoned" : "success");
+        return run.Finished(failed ? RunOutcome.Failure : r.NextDouble() < 0.02 ? RunOutcome.Abandoned : RunOutcome.Success);
     }
 }

@@ -1,27 +1,36 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using AgentOps.Client;
+using AgentOps.Client.Events;
+using AgentOps.Client.Http;
 
 namespace AgentOps.Simulator;
 
-/// <summary>Posts batches to <c>/v1/events</c> (at most 5,000 per request), honoring 429 Retry-After and retrying 5xx.</summary>
+/// <summary>
+/// Posts batches through the Client SDK's <see cref="AgentOpsApiClient"/> (at most 5,000 events per request) and waits
+/// for each answer, retrying 429 (after Retry-After) and 5xx: the backfill must arrive oldest first and complete,
+/// which the SDK's fire-and-forget sender does not promise. Policies go over plain HTTP (the SDK does not set them).
+/// </summary>
 public sealed class Ingest : IDisposable
 {
-    private const int MaxBatch = 5_000;
+    private const int MaxAttempts = 6;
     private readonly HttpClient _http;
+    private readonly AgentOpsApiClient _api;
 
     public Ingest(Uri url, string key)
     {
         _http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        _api = new AgentOpsApiClient(_http, new AgentOpsClientOptions { BaseAddress = url, ApiKey = key });
     }
 
     public long Accepted { get; private set; }
     public long Rejected { get; private set; }
 
-    public async Task PostAsync(IReadOnlyList<WireEvent> events, CancellationToken cancellationToken)
+    public async Task PostAsync(IReadOnlyList<AgentOpsEvent> events, CancellationToken cancellationToken)
     {
-        foreach (var batch in events.Chunk(MaxBatch))
+        foreach (var batch in events.Chunk(AgentOpsApiClient.MaxEventsPerRequest))
         {
             await PostBatchAsync(batch, cancellationToken);
         }
@@ -29,23 +38,25 @@ public sealed class Ingest : IDisposable
 
     public async Task SetPolicyAsync(string agentId, WirePolicy policy, CancellationToken cancellationToken)
     {
-        using var response = await _http.PutAsJsonAsync($"/v1/agents/{Uri.EscapeDataString(agentId)}/policy", policy, Wire.Json, cancellationToken);
-        await EnsureAsync(response, cancellationToken);
+        using var response = await _http.PutAsJsonAsync($"/v1/agents/{Uri.EscapeDataString(agentId)}/policy", policy, WirePolicy.Json, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw Refused(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        }
     }
 
     public void Dispose() => _http.Dispose();
 
-    private async Task PostBatchAsync(WireEvent[] batch, CancellationToken cancellationToken)
+    private async Task PostBatchAsync(AgentOpsEvent[] batch, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            using var response = await _http.PostAsJsonAsync("/v1/events", new { events = batch }, Wire.Json, cancellationToken);
-            if (response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.MultiStatus)
+            var response = await _api.SendEventsAsync(batch, cancellationToken);
+            if (response.IsSuccess)
             {
-                var body = await response.Content.ReadFromJsonAsync<IngestAnswer>(Wire.Json, cancellationToken);
-                Accepted += body?.Accepted ?? 0;
-                Rejected += body?.Errors?.Count ?? 0;
-                if (body?.Errors is { Count: > 0 } errors)
+                Accepted += response.Result?.Accepted ?? 0;
+                Rejected += response.Result?.Errors?.Count ?? 0;
+                if (response.Result?.Errors is { Count: > 0 } errors)
                 {
                     Console.Error.WriteLine($"  {errors.Count} events rejected, e.g. {errors[0].Code}: {errors[0].Message}");
                 }
@@ -53,27 +64,16 @@ public sealed class Ingest : IDisposable
                 return;
             }
 
-            if (attempt < 6 && (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500))
+            if (attempt < MaxAttempts && (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500))
             {
-                var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(Math.Min(10, attempt * 2));
-                await Task.Delay(wait, cancellationToken);
+                await Task.Delay(response.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(10, attempt * 2)), cancellationToken);
                 continue;
             }
 
-            await EnsureAsync(response, cancellationToken);
+            throw Refused(response.StatusCode, response.ErrorBody);
         }
     }
 
-    private static async Task EnsureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new HttpRequestException($"{(int)response.StatusCode} {response.ReasonPhrase}: {body}", null, response.StatusCode);
-        }
-    }
-
-    private sealed record IngestAnswer(long Accepted, long Duplicates, List<IngestError>? Errors);
-
-    private sealed record IngestError(int Index, string? Id, string? Code, string? Message);
+    private static HttpRequestException Refused(HttpStatusCode status, string? body) =>
+        new($"{(int)status} {status}: {body}", null, status);
 }

@@ -1,3 +1,5 @@
+using AgentOps.Client.Events;
+
 namespace AgentOps.Simulator;
 
 /// <summary>Backfills history so baselines exist, then plays live traffic every second until cancelled.</summary>
@@ -29,7 +31,7 @@ public sealed class Simulation(SimulatorOptions options, Ingest ingest, TimeProv
         {
             var from = start.AddHours(-options.BackfillHours);
             Console.WriteLine($"backfilling {options.BackfillHours} h of history for {agents.Count} agents ({from:u} to {start:u})…");
-            var events = new List<WireEvent>();
+            var events = new List<AgentOpsEvent>();
             foreach (var agent in agents)
             {
                 for (var at = agent.NextRunAfter(from, 1, _random); at < start.AddMinutes(-2); at = agent.NextRunAfter(at, 1, _random))
@@ -39,7 +41,7 @@ public sealed class Simulation(SimulatorOptions options, Ingest ingest, TimeProv
             }
 
             // Oldest first, as a real backlog would arrive.
-            events.Sort((a, b) => string.CompareOrdinal(a.Timestamp, b.Timestamp));
+            events.Sort((a, b) => Nullable.Compare(a.Timestamp, b.Timestamp));
             await ingest.PostAsync(events, cancellationToken);
             Console.WriteLine($"backfill done: {ingest.Accepted:N0} events accepted, {ingest.Rejected:N0} rejected");
         }
@@ -52,14 +54,14 @@ public sealed class Simulation(SimulatorOptions options, Ingest ingest, TimeProv
         while (!cancellationToken.IsCancellationRequested && time.GetUtcNow() < liveUntil)
         {
             var now = time.GetUtcNow();
-            var events = new List<WireEvent>();
+            var events = new List<AgentOpsEvent>();
             foreach (var agent in agents)
             {
                 while (next[agent] <= now)
                 {
                     // A run that just finished: its steps spread over the seconds before now.
                     var run = agent.Run(now.AddSeconds(-_random.Next(5, 40)), world);
-                    events.AddRange(run.Where(e => string.CompareOrdinal(e.Timestamp, WireEvent.Time(now.AddMinutes(4))) < 0));
+                    events.AddRange(run.Where(e => e.Timestamp < now.AddMinutes(4)));
                     next[agent] = agent.NextRunAfter(next[agent], options.Rate, _random);
                 }
             }
