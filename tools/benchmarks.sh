@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole-pipeline benchmarks of docs/benchmarks.md, one after the other on this machine:
 #   tools/benchmarks.sh                       everything (about 15 minutes), results in BenchmarkResults/pipeline-<time>.txt
-#   tools/benchmarks.sh rules azure ...       only some parts: baseline, local, rules, redaction, azure
+#   tools/benchmarks.sh rules azure ...       only some parts: baseline, local, rules, redaction, azure, gc
+# (gc is not in "everything": a 15 s GC trace of the silo during the guard run, read by tools/GcReport.)
 # Each silo is started fresh for its runs, in Release, with rate limits lifted (one key sends everything) and
 # 127.0.0.1 allowed as a webhook target (the alert probe's receiver). Micro-benchmarks: tools/Benchmarks.
 set -euo pipefail
@@ -108,6 +109,22 @@ if wants redaction; then
   run "Local: steps with content, redaction on" --rate 0 --duration 30 --content
   new_cluster; start_silo Local AgentOps__Redaction__Enabled=false
   run "Local: steps with content, redaction off" --rate 0 --duration 30 --content
+fi
+
+if wants gc; then
+  # Why the guard's tail is what it is: every collection's pause and what it promoted, during the guard run, at the
+  # issue's ingest rate and at a quarter of it.
+  dotnet tool restore >/dev/null
+  for rate in 10000 2500; do
+    new_cluster; start_silo Local
+    trace=BenchmarkResults/gc-${rate}-$(date -u +%Y%m%dT%H%M%SZ).nettrace
+    (sleep 30; dotnet tool run dotnet-trace collect -p "$(pgrep -f "AgentOps.Silo.dll --urls http://127.0.0.1:${port}" | head -1)" \
+      --providers Microsoft-Windows-DotNETRuntime:0x1:5 --duration 00:00:00:15 -o "$trace" >/dev/null) &
+    run "Local: guard latency at 2,000 checks/s while ingesting ${rate} events/s, GC traced from 30 s to 45 s" --rate "$rate" --duration 60 --probes guard --guard-rate 2000
+    wait $!
+    log "\$ dotnet run --project tools/GcReport -c Release -- pauses $trace"
+    dotnet tools/GcReport/bin/Release/net10.0/AgentOps.GcReport.dll pauses "$trace" | tail -4 | tee -a "$out"
+  done
 fi
 
 if wants azure; then
