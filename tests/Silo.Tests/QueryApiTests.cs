@@ -168,11 +168,18 @@ public sealed class QueryApiTests(SiloFactory silo)
         var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToHashSet();
         foreach (var path in new[]
         {
-            "/v1/events", "/v1/agents", "/v1/agents/{id}", "/v1/routes", "/v1/routes/{id}", "/v1/users", "/v1/users/{id}",
+            "/v1/events", "/v1/agents", "/v1/agents/{agentId}", "/v1/routes", "/v1/routes/{routeId}", "/v1/users", "/v1/users/{userId}",
             "/v1/runs/{runId}", "/v1/agents/{agentId}/runs", "/v1/agents/{agentId}/policy", "/v1/agents/{agentId}/violations",
         })
         {
             Assert.Contains(path, paths);
+        }
+
+        // One handler serves the three kinds; each still declares its id under API.md's name.
+        foreach (var (path, id) in new[] { ("/v1/agents/{agentId}", "agentId"), ("/v1/routes/{routeId}", "routeId"), ("/v1/users/{userId}", "userId") })
+        {
+            var parameters = doc["paths"]![path]!["get"]!["parameters"]!.AsArray();
+            Assert.Contains(parameters, p => (string?)p!["name"] == id && (string?)p["in"] == "path");
         }
     }
 

@@ -5,7 +5,7 @@ using AgentOps.Silo.Security;
 
 namespace AgentOps.Silo.Api;
 
-/// <summary>Live state of agents, routes and users: <c>/v1/{agents|routes|users}[/{id}]</c>.</summary>
+/// <summary>Live state of agents, routes and users: <c>/v1/{agents|routes|users}[/{agentId|routeId|userId}]</c>.</summary>
 public static class EntitiesApi
 {
     private const int DefaultPageSize = 100;
@@ -13,13 +13,17 @@ public static class EntitiesApi
 
     public static RouteGroupBuilder MapEntitiesApi(this RouteGroupBuilder v1)
     {
-        MapKind(v1, "agents", EntityKind.Agent);
-        MapKind(v1, "routes", EntityKind.Route);
-        MapKind(v1, "users", EntityKind.User);
+        // One handler per kind only so that each binds (and documents) its id under API.md's name.
+        MapKind(v1, "agents", EntityKind.Agent,
+            (HttpContext http, IClusterClient cluster, string agentId, string? window) => GetAsync(http, cluster, EntityKind.Agent, agentId, window));
+        MapKind(v1, "routes", EntityKind.Route,
+            (HttpContext http, IClusterClient cluster, string routeId, string? window) => GetAsync(http, cluster, EntityKind.Route, routeId, window));
+        MapKind(v1, "users", EntityKind.User,
+            (HttpContext http, IClusterClient cluster, string userId, string? window) => GetAsync(http, cluster, EntityKind.User, userId, window));
         return v1;
     }
 
-    private static void MapKind(RouteGroupBuilder v1, string plural, EntityKind kind)
+    private static void MapKind(RouteGroupBuilder v1, string plural, EntityKind kind, Delegate getOne)
     {
         var singular = kind.ToWire();
         var title = char.ToUpperInvariant(singular[0]) + singular[1..];
@@ -31,8 +35,7 @@ public static class EntitiesApi
             .Produces<EntityListResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        v1.MapGet($"/{plural}/{{id}}", (HttpContext http, IClusterClient cluster, string id, string? window) =>
-                GetAsync(http, cluster, kind, id, window))
+        v1.MapGet($"/{plural}/{{{singular}Id}}", getOne)
             .RequireAuthorization(Roles.Read)
             .WithName($"Get{title}")
             .WithSummary($"The live state of one {singular} over a window (default 1h)")

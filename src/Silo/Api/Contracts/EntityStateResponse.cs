@@ -3,7 +3,7 @@ using AgentOps.Events;
 
 namespace AgentOps.Silo.Api.Contracts;
 
-/// <summary>The live state of an agent, route or user (<c>GET /v1/agents/{id}</c> and friends).</summary>
+/// <summary>The live state of an agent, route or user (<c>GET /v1/agents/{agentId}</c> and friends).</summary>
 public sealed record EntityStateResponse(
     string Id,
     string Kind,

@@ -50,7 +50,7 @@ public sealed record SamplingResponse(string State, string? Reason)
     };
 }
 
-/// <summary>A run without its steps (<c>GET /v1/agents/{id}/runs</c>).</summary>
+/// <summary>A run without its steps (<c>GET /v1/agents/{agentId}/runs</c>).</summary>
 public sealed record RunSummaryResponse(
     string RunId,
     string AgentId,
