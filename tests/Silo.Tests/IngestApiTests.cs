@@ -29,6 +29,14 @@ public sealed class IngestApiTests(SiloFactory silo)
     }
 
     [Fact]
+    public async Task A_readable_batch_whose_every_event_is_rejected_answers_207_with_an_error_per_event()
+    {
+        var body = await (await _client.PostEventsAsync([Llm().With("agentId", "a/b"), Llm().With("model", null)])).JsonAsync(HttpStatusCode.MultiStatus);
+        Assert.Equal(0, (int)body["accepted"]!);
+        Assert.Equal([0, 1], body["errors"]!.AsArray().Select(e => (int)e!["index"]!));
+    }
+
+    [Fact]
     public async Task A_valid_batch_is_accepted_with_202()
     {
         var body = await (await _client.PostEventsAsync([Llm(), Llm()])).JsonAsync(HttpStatusCode.Accepted);
