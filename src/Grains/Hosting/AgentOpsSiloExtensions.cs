@@ -57,6 +57,13 @@ public static class AgentOpsSiloExtensions
         return silo;
     }
 
+    /// <summary>
+    /// Queues of the Local profile's memory stream: twice the default partitions, because stream ids hash onto queues
+    /// and with as many queues as partitions two partitions often share one pulling agent. An idle memory queue costs
+    /// nothing (the AzureStorage profile keeps 4: each idle Azure queue is a billed read every poll).
+    /// </summary>
+    public const int MemoryEventQueues = 8;
+
     /// <summary>Memory grain storage and memory streams: the Local profile (nothing survives a restart).</summary>
     public static ISiloBuilder AddAgentOpsMemoryProviders(this ISiloBuilder silo)
     {
@@ -65,7 +72,7 @@ public static class AgentOpsSiloExtensions
         silo.UseInMemoryReminderService();
         silo.AddMemoryStreams(IngestStreams.Provider, streams =>
         {
-            streams.ConfigurePartitioning(8);
+            streams.ConfigurePartitioning(MemoryEventQueues);
             streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = QueuePollPeriod));
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
         });
