@@ -1,6 +1,7 @@
 using AgentOps.Ingest;
 using AgentOps.Rules;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,7 @@ public sealed class EntityGrainServices(
     IOptions<RulesOptions> rules,
     RuleCache ruleCache,
     IEventJournal journal,
+    IHostApplicationLifetime lifetime,
     ILogger<EntityGrainServices> logger)
 {
     public TimeProvider Time { get; } = time;
@@ -21,4 +23,7 @@ public sealed class EntityGrainServices(
     public RuleCache RuleCache { get; } = ruleCache;
     public IEventJournal Journal { get; } = journal;
     public ILogger Logger { get; } = logger;
+
+    /// <summary>True once the silo has begun to stop: every grain is deactivating, so calls to other grains only fail.</summary>
+    public bool SiloStopping => lifetime.ApplicationStopping.IsCancellationRequested;
 }

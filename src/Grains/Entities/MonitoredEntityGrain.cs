@@ -179,6 +179,11 @@ public abstract class MonitoredEntityGrain<TState>(
     /// <summary>Tells each partition that its flushes up to the ones applied are now in stored state, so it may forget them.</summary>
     private void ConfirmCheckpoint()
     {
+        if (!services.Journal.IsDurable)
+        {
+            return; // nothing to forget: without a durable journal (the Local profile) partitions keep no events to replay
+        }
+
         var target = this.GetPrimaryKeyString();
         foreach (var (partition, flush) in _appliedSinceCheckpoint)
         {
@@ -256,7 +261,7 @@ public abstract class MonitoredEntityGrain<TState>(
     /// <summary>Publishes the entity's fleet row and tells subscribed dashboards that it changed.</summary>
     private Task PublishAsync()
     {
-        if (State.Monitor.LastEventAt is null)
+        if (State.Monitor.LastEventAt is null || services.SiloStopping)
         {
             return Task.CompletedTask;
         }

@@ -8,6 +8,7 @@ using AgentOps.Runs;
 using AgentOps.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
@@ -64,10 +65,14 @@ public static class AgentOpsSiloExtensions
     /// </summary>
     public const int MemoryEventQueues = 8;
 
+    private const string MemoryStateStorage = StorageNames.State + "-memory";
+
     /// <summary>Memory grain storage and memory streams: the Local profile (nothing survives a restart).</summary>
     public static ISiloBuilder AddAgentOpsMemoryProviders(this ISiloBuilder silo)
     {
-        silo.AddMemoryGrainStorage(StorageNames.State);
+        silo.AddMemoryGrainStorage(MemoryStateStorage);
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.State, (services, _) => new StoppingAwareMemoryStorage(
+            services.GetRequiredKeyedService<IGrainStorage>(MemoryStateStorage), services.GetRequiredService<IHostApplicationLifetime>()));
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
         silo.UseInMemoryReminderService();
         silo.AddMemoryStreams(IngestStreams.Provider, streams =>

@@ -45,7 +45,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
         public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.AddMemoryStreams(IngestStreams.Provider, streams => streams.ConfigurePartitioning(8));
+            clientBuilder.AddMemoryStreams(IngestStreams.Provider, streams => streams.ConfigurePartitioning(AgentOpsSiloExtensions.MemoryEventQueues));
     }
 }
 
