@@ -13,7 +13,7 @@ namespace AgentOps.Alerts;
 /// notifications only; the alerts themselves still open, fire and resolve.
 /// </summary>
 public sealed partial class AlertBoardGrain(
-    [PersistentState("alerts", StorageNames.State)] IPersistentState<AlertBoardState> board,
+    [PersistentState("alerts", StorageNames.LargeState)] IPersistentState<AlertBoardState> board,
     [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
     ILogger<AlertBoardGrain> logger)
     : Grain, IAlertBoardGrain

@@ -10,7 +10,7 @@ namespace AgentOps.Fleet;
 /// A row whose entity has been quiet for an hour is answered with its hourly figures at zero (its last hour is empty).
 /// </summary>
 public sealed class FleetGrain(
-    [PersistentState("fleet", StorageNames.State)] IPersistentState<FleetState> state,
+    [PersistentState("fleet", StorageNames.LargeState)] IPersistentState<FleetState> state,
     [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
     ILogger<FleetGrain> logger)
     : Grain, IFleetGrain

@@ -65,14 +65,12 @@ public static class AgentOpsSiloExtensions
     /// </summary>
     public const int MemoryEventQueues = 8;
 
-    private const string MemoryStateStorage = StorageNames.State + "-memory";
 
     /// <summary>Memory grain storage and memory streams: the Local profile (nothing survives a restart).</summary>
     public static ISiloBuilder AddAgentOpsMemoryProviders(this ISiloBuilder silo)
     {
-        silo.AddMemoryGrainStorage(MemoryStateStorage);
-        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.State, (services, _) => new StoppingAwareMemoryStorage(
-            services.GetRequiredKeyedService<IGrainStorage>(MemoryStateStorage), services.GetRequiredService<IHostApplicationLifetime>()));
+        AddStoppingAwareMemoryStorage(silo, StorageNames.State);
+        AddStoppingAwareMemoryStorage(silo, StorageNames.LargeState);
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
         silo.UseInMemoryReminderService();
         silo.AddMemoryStreams(IngestStreams.Provider, streams =>
@@ -82,5 +80,13 @@ public static class AgentOpsSiloExtensions
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
         });
         return silo;
+    }
+
+    private static void AddStoppingAwareMemoryStorage(ISiloBuilder silo, string name)
+    {
+        var memory = name + "-memory";
+        silo.AddMemoryGrainStorage(memory);
+        silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, _) => new StoppingAwareMemoryStorage(
+            services.GetRequiredKeyedService<IGrainStorage>(memory), services.GetRequiredService<IHostApplicationLifetime>()));
     }
 }

@@ -22,6 +22,9 @@ public static class OrleansHosting
     /// </summary>
     public const int EventQueues = 4;
 
+    /// <summary>The blob container of <see cref="StorageNames.LargeState"/>; Orleans creates it on first use.</summary>
+    public const string LargeStateContainer = "agentops-state";
+
     /// <summary>How often an idle Azure event queue is read.</summary>
     public static readonly TimeSpan AzureQueuePollPeriod = TimeSpan.FromMilliseconds(100);
 
@@ -77,6 +80,11 @@ public static class OrleansHosting
         {
             o.TableServiceClient = account.Tables;
             o.TableName = "agentopsstate";
+        });
+        silo.AddAzureBlobGrainStorage(StorageNames.LargeState, o =>
+        {
+            o.BlobServiceClient = account.Blobs;
+            o.ContainerName = LargeStateContainer;
         });
         silo.AddAzureTableGrainStorage(StorageNames.PubSub, o =>
         {
