@@ -179,9 +179,12 @@ public abstract class MonitoredEntityGrain<TState>(
     /// <summary>Tells each partition that its flushes up to the ones applied are now in stored state, so it may forget them.</summary>
     private void ConfirmCheckpoint()
     {
-        if (!services.Journal.IsDurable)
+        if (!services.Journal.IsDurable || services.SiloStopping)
         {
-            return; // nothing to forget: without a durable journal (the Local profile) partitions keep no events to replay
+            // Without a durable journal (the Local profile) partitions keep nothing to forget. While the silo stops, its
+            // partitions deactivate too and the calls only fail; a partition elsewhere keeps those flushes a little
+            // longer, and replays them to this entity's next activation, which drops them by its stored watermarks.
+            return;
         }
 
         var target = this.GetPrimaryKeyString();
