@@ -26,7 +26,7 @@ param skuName string
 @description('Name of the apps\' user-assigned identity (identity.bicep), which gets table, queue and blob data access.')
 param identityName string
 
-@description('Blob container of large run trajectories: the name the silo writes (AzureTrajectoryStore.ContainerName). The silo creates its other containers, agentops-chunks and agentops-state (fleet rows and alert boards), itself.')
+@description('Blob container of large run trajectories: the name the silo writes (AzureTrajectoryStore.ContainerName). The silo creates its other containers, agentops-chunks and agentops-state (entity state, fleet rows, alert boards), itself.')
 param trajectoryContainerName string = 'agentops-runs'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {

@@ -8,7 +8,7 @@ namespace AgentOps.Entities;
 
 /// <summary>An agent: its rolling state, its runs, its autonomy policy and the violations of it.</summary>
 public sealed class AgentGrain(
-    [PersistentState("agent", StorageNames.State)] IPersistentState<AgentGrainState> state,
+    [PersistentState("agent", StorageNames.LargeState)] IPersistentState<AgentGrainState> state,
     [PersistentState("policy", StorageNames.State)] IPersistentState<AgentPolicyState> policyState,
     EntityGrainServices services,
     SettingsCache settings)
