@@ -9,7 +9,7 @@ internal sealed class AzuriteInstance : IAsyncDisposable
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly string _data = Directory.CreateTempSubdirectory("agentops-azurite-").FullName;
-    private readonly (int Blob, int Queue, int Table) _ports = (Ports.Free(), Ports.Free(), Ports.Free());
+    private readonly (int Blob, int Queue, int Table) _ports = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
     private ChildProcess? _process;
 
     public string ConnectionString =>

@@ -11,7 +11,7 @@ internal sealed class SiloInstance : IDisposable
     private readonly string _connectionString;
     private readonly string _cluster;
     private readonly string _project;
-    private readonly (int Http, int Silo, int Gateway) _ports = (Ports.Free(), Ports.Free(), Ports.Free());
+    private readonly (int Http, int Silo, int Gateway) _ports = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
     private ChildProcess? _process;
 
     private readonly IReadOnlyDictionary<string, string> _settings;

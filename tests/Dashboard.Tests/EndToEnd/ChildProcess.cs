@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace AgentOps.Dashboard.Tests.EndToEnd;
 
@@ -118,14 +117,6 @@ public sealed class ChildProcess : IDisposable
         }
 
         _process.Dispose();
-    }
-
-    /// <summary>A TCP port free right now on the loopback interface.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Keep(string? line)

@@ -35,10 +35,10 @@ public sealed class DashboardStack : IAsyncLifetime
     private readonly ConcurrentDictionary<string, Task<string>> _signedIn = new();
 
     private readonly string _clusterId = "e2e-" + Guid.NewGuid().ToString("N")[..8];
-    private readonly int _siloHttpPort = ChildProcess.FreePort();
-    private readonly int _siloPort = ChildProcess.FreePort();
-    private readonly int _gatewayPort = ChildProcess.FreePort();
-    private readonly int _dashboardPort = ChildProcess.FreePort();
+    private readonly int _siloHttpPort = FreePorts.Next();
+    private readonly int _siloPort = FreePorts.Next();
+    private readonly int _gatewayPort = FreePorts.Next();
+    private readonly int _dashboardPort = FreePorts.Next();
     private IPlaywright? _playwright;
 
     public string AdminKey { get; } = "e2e-admin-" + Guid.NewGuid().ToString("N");
