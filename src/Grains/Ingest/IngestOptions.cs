@@ -40,8 +40,9 @@ public sealed class IngestOptions
 
     /// <summary>
     /// How often an entity grain with unsaved changes writes its state. Storage writes grow with active grains over
-    /// this interval, not with events; the journal keeps what a grain has not yet written, so longer costs only replay.
+    /// this interval, not with events (6,050 active grains every 2 minutes: ~5 writes per 1,000 events at 10,000 events/s);
+    /// the journal keeps what a grain has not yet written, so longer costs only replay after a crash.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.1", "01:00:00")]
-    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(2);
 }
