@@ -3,6 +3,7 @@ using AgentOps.Entities;
 using AgentOps.Events;
 using AgentOps.Policy;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
@@ -23,6 +24,7 @@ public sealed partial class IngestPartitionGrain(
     IEventJournal journal,
     IChunkStore chunks,
     [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<IngestPartitionGrain> logger)
     : Grain, IIngestPartitionGrain, IStreamSubscriptionObserver, IAsyncObserver<EventChunk>
 {
@@ -235,6 +237,10 @@ public sealed partial class IngestPartitionGrain(
     {
         _flushTimer?.Dispose();
         _flushTimer = null;
+        if (!journal.IsDurable && lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return; // the Local profile's silo is stopping: the entity grains end with it, and each delivery would only fail
+        }
         if (_gathered.Count > 0)
         {
             Plan(_openFlush, [.. _gathered]);
