@@ -118,7 +118,8 @@ if wants gc; then
   for rate in 10000 2500; do
     new_cluster; start_silo Local
     trace=BenchmarkResults/gc-${rate}-$(date -u +%Y%m%dT%H%M%SZ).nettrace
-    (sleep 30; dotnet tool run dotnet-trace collect -p "$(pgrep -f "AgentOps.Silo.dll --urls http://127.0.0.1:${port}" | head -1)" \
+    # start_silo's subshell execs env, which execs dotnet: $silo_pid is the silo process itself.
+    (sleep 30; dotnet tool run dotnet-trace collect -p "$silo_pid" \
       --providers Microsoft-Windows-DotNETRuntime:0x1:5 --duration 00:00:00:15 -o "$trace" >/dev/null) &
     run "Local: guard latency at 2,000 checks/s while ingesting ${rate} events/s, GC traced from 30 s to 45 s" --rate "$rate" --duration 60 --probes guard --guard-rate 2000
     wait $!

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace AgentOps.Durability.Tests;
@@ -24,10 +23,9 @@ public sealed class LiveRuleTests
         var batch = 0;
         async Task PostStormAsync()
         {
-            var events = Enumerable.Range(0, 10).Select(i =>
-                $"{{\"id\":\"s{batch}-{i}\",\"type\":\"llm_call\",\"agentId\":\"storm-1\",\"runId\":\"run-{batch}\",\"model\":\"gpt-4o\",\"inputTokens\":100,\"outputTokens\":10,\"attempt\":{(i < 3 ? 2 : 1)}}}");
-            var body = new StringContent("{\"events\":[" + string.Join(',', events) + "]}", Encoding.UTF8, "application/json");
-            Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/v1/events", body)).StatusCode);
+            var events = Enumerable.Range(0, 10).Select(i => Ev.Of("llm_call", "storm-1", $"run-{batch}", DateTimeOffset.UtcNow)
+                .With("model", "gpt-4o").With("inputTokens", 100).With("outputTokens", 10).With("attempt", i < 3 ? 2 : 1));
+            Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/v1/events", new { events })).StatusCode);
             batch++;
         }
 

@@ -53,15 +53,15 @@ public sealed class RestartAndOutageTests
         using var silo = new SiloInstance(azurite.ConnectionString, "fleet-" + _run, "p" + _run);
         await silo.StartAsync();
         using var client = silo.CreateClient();
-        var now = DateTimeOffset.UtcNow.AddSeconds(-10).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var at = DateTimeOffset.UtcNow.AddSeconds(-10);
         foreach (var batch in Enumerable.Range(0, Agents).Chunk(2_000))
         {
             var events = batch.SelectMany(i => new[]
             {
-                $"{{\"id\":\"s{i}\",\"type\":\"run_started\",\"timestamp\":\"{now}\",\"agentId\":\"fleet-agent-{i:0000}\",\"runId\":\"fr{i}\"}}",
-                $"{{\"id\":\"f{i}\",\"type\":\"run_finished\",\"timestamp\":\"{now}\",\"agentId\":\"fleet-agent-{i:0000}\",\"runId\":\"fr{i}\",\"outcome\":\"success\"}}",
+                Ev.Of("run_started", $"fleet-agent-{i:0000}", $"fr{i}", at),
+                Ev.Of("run_finished", $"fleet-agent-{i:0000}", $"fr{i}", at).With("outcome", "success"),
             });
-            Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/v1/events", Json("{\"events\":[" + string.Join(',', events) + "]}"))).StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/v1/events", new { events })).StatusCode);
         }
 
         await Eventually.AssertAsync(async () => Assert.Equal(Agents, await FleetRunsAsync(client)), TimeSpan.FromSeconds(60));

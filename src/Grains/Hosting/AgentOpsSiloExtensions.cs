@@ -65,7 +65,6 @@ public static class AgentOpsSiloExtensions
     /// </summary>
     public const int MemoryEventQueues = 8;
 
-
     /// <summary>Memory grain storage and memory streams: the Local profile (nothing survives a restart).</summary>
     public static ISiloBuilder AddAgentOpsMemoryProviders(this ISiloBuilder silo)
     {

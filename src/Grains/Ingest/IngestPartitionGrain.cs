@@ -241,6 +241,7 @@ public sealed partial class IngestPartitionGrain(
         {
             return; // the Local profile's silo is stopping: the entity grains end with it, and each delivery would only fail
         }
+
         if (_gathered.Count > 0)
         {
             Plan(_openFlush, [.. _gathered]);
