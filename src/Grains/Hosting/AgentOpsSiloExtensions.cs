@@ -65,6 +65,13 @@ public static class AgentOpsSiloExtensions
     /// </summary>
     public const int MemoryEventQueues = 8;
 
+    /// <summary>
+    /// How long the Local profile's memory stream keeps delivered events in its cache. Orleans' defaults (at least
+    /// 5 minutes, and until 30 minutes newer than the newest event) hold half an hour of traffic in memory, 1.7 MB/s
+    /// at 10,000 events/s; the partitions read within milliseconds and nothing rewinds these streams.
+    /// </summary>
+    public static readonly TimeSpan MemoryStreamCacheTime = TimeSpan.FromMinutes(1);
+
     /// <summary>Memory grain storage and memory streams: the Local profile (nothing survives a restart).</summary>
     public static ISiloBuilder AddAgentOpsMemoryProviders(this ISiloBuilder silo)
     {
@@ -77,6 +84,11 @@ public static class AgentOpsSiloExtensions
             streams.ConfigurePartitioning(MemoryEventQueues);
             streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = QueuePollPeriod));
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+            streams.ConfigureCacheEviction(eviction => eviction.Configure(o =>
+            {
+                o.DataMinTimeInCache = MemoryStreamCacheTime;
+                o.DataMaxAgeInCache = MemoryStreamCacheTime;
+            }));
         });
         return silo;
     }
