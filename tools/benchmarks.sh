@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The whole-pipeline benchmarks of docs/benchmarks.md, one after the other on this machine:
 #   tools/benchmarks.sh                       everything (about 15 minutes), results in BenchmarkResults/pipeline-<time>.txt
-#   tools/benchmarks.sh rules azure ...       only some parts: baseline, local, rules, redaction, azure, gc
-# (gc is not in "everything": a 15 s GC trace of the silo during the guard run, read by tools/GcReport.)
+#   tools/benchmarks.sh rules azure ...       only some parts: baseline, local, rules, redaction, azure, gc, floor
+# (gc and floor are not in "everything": gc is a 15 s GC trace of the silo during the guard run, read by
+# tools/GcReport; floor measures the guard, a no-op endpoint of the silo and a no-op process from a second, light
+# load generator while the first sends 10,000 events/s.)
 # Each silo is started fresh for its runs, in Release, with rate limits lifted (one key sends everything) and
 # 127.0.0.1 allowed as a webhook target (the alert probe's receiver). Micro-benchmarks: tools/Benchmarks.
 set -euo pipefail
@@ -36,7 +38,8 @@ stop_silo() {
 }
 
 azurite_dirs=()
-cleanup() { stop_silo; stop_azurite; rm -rf "${azurite_dirs[@]}"; }
+background_pids=()
+cleanup() { kill "${background_pids[@]}" 2>/dev/null || true; stop_silo; stop_azurite; rm -rf "${azurite_dirs[@]}"; }
 trap cleanup EXIT
 
 wait_ready() {
@@ -125,6 +128,26 @@ if wants gc; then
     wait $!
     log "\$ dotnet run --project tools/GcReport -c Release -- pauses $trace"
     dotnet tools/GcReport/bin/Release/net10.0/AgentOps.GcReport.dll pauses "$trace" | tail -4 | tee -a "$out"
+  done
+fi
+
+if wants floor; then
+  # The floor under the guard's tail: the same calls to the guard, to the silo's no-op /health/live and to a process
+  # that does nothing (the load generator's serve mode), each from a second load generator that sends no load of its
+  # own, so that its allocations stay out of what it measures.
+  new_cluster; start_silo Local
+  "${lg[@]}" --mode serve --url http://127.0.0.1:5500 >/dev/null &
+  background_pids+=($!)
+  for probe in "guard" "ping --ping-url /health/live" "ping --ping-url http://127.0.0.1:5500/"; do
+    read -ra probe_args <<< "$probe"
+    log ""
+    log "\$ dotnet run --project tools/LoadGenerator -c Release -- --rate 10000 --duration 70 --probes none  (in the background)"
+    "${lg[@]}" --url "http://127.0.0.1:${port}" --rate 10000 --duration 70 --probes none >/dev/null &
+    load_pid=$!
+    sleep 10
+    run "Local: ${probe} at 2,000 calls/s from a second load generator while the first sends 10,000 events/s" \
+      --rate 1 --duration 45 --probes "${probe_args[@]}" --guard-rate 2000
+    wait "$load_pid"
   done
 fi
 

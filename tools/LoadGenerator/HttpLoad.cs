@@ -75,12 +75,13 @@ public sealed class HttpLoad(LoadOptions options)
 
     private IWorkload CreateWorkload(int sender) => options.Mode == "otlp" ? new OtlpWorkload(options, sender) : new Workload(options, sender);
 
-    private List<IProbe> CreateProbes() => options.Probes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name => name switch
+    private List<IProbe> CreateProbes() => options.Probes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(name => name != "none").Select(name => name switch
     {
         "state" => (IProbe)new StateProbe(),
         "alert" => new AlertProbe(),
         "guard" => new GuardProbe(options),
-        _ => throw new ArgumentException($"unknown probe {name}; expected state, alert or guard"),
+        "ping" => new PingProbe(options),
+        _ => throw new ArgumentException($"unknown probe {name}; expected state, alert, guard, ping or none"),
     }).ToList();
 
     private async Task SendAsync(HttpClient http, IWorkload workload, int sender, Stopwatch clock, CancellationToken stop)

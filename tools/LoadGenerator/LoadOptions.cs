@@ -20,6 +20,7 @@ public sealed record LoadOptions
     public int BaselineEvents { get; init; } = 1_000_000;
     public string Probes { get; init; } = "state";
     public int GuardRate { get; init; } = 2_000;
+    public string PingUrl { get; init; } = "/health/live";
     public bool Verify { get; init; }
     public string Rules { get; init; } = "default";
     public bool Redaction { get; init; } = true;
@@ -49,6 +50,7 @@ public sealed record LoadOptions
                 "--baseline-events" => o with { BaselineEvents = Int() },
                 "--probes" => o with { Probes = Next() },
                 "--guard-rate" => o with { GuardRate = Int() },
+                "--ping-url" => o with { PingUrl = Next() },
                 "--verify" => o with { Verify = true },
                 "--rules" => o with { Rules = Next() },
                 "--redaction" => o with { Redaction = Next() != "off" },
@@ -63,9 +65,10 @@ public sealed record LoadOptions
 
     public const string Usage = """
         usage: dotnet run --project tools/LoadGenerator -c Release -- [options]
-          --mode http|otlp|baseline|memory   http: post event batches to a running silo (default); otlp: post OTLP
-                                        traces (GenAI spans; --batch = spans per request); baseline: parse and aggregate
-                                        in process; memory: bytes per agent monitor with full windows
+          --mode http|otlp|baseline|memory|serve   http: post event batches to a running silo (default); otlp: post
+                                        OTLP traces (GenAI spans; --batch = spans per request); baseline: parse and
+                                        aggregate in process; memory: bytes per agent monitor with full windows; serve:
+                                        answer GET / with 204 at --url and nothing else (a target for the ping probe)
           --url URL          silo base URL (default http://127.0.0.1:5000)
           --key KEY          API key with the ingest and read roles (default: src/Silo/.agentops/dev-key)
           --duration S       measured seconds (default 30), after --warmup S (default 5)
@@ -75,8 +78,10 @@ public sealed record LoadOptions
           --concurrency N    requests in flight (default 8)
           --baseline-events N   events the baseline processes (default 1,000,000)
           --probes LIST      what to measure during the load: state (event-to-state), alert (event-to-alert, with a
-                             webhook receiver), guard (guard latency); comma-separated (default state)
-          --guard-rate N     guard checks per second for the guard probe (default 2000)
+                             webhook receiver), guard (guard latency), ping (GET --ping-url), none; comma-separated
+                             (default state)
+          --guard-rate N     calls per second of the guard and ping probes (default 2000)
+          --ping-url URL     what the ping probe gets: a path of the silo or an absolute URL (default /health/live)
           --verify           afterwards, check the silo counted exactly the events it acknowledged
           --rules none       remove the project's rules for the run (put back afterwards), to measure their cost
           --redaction off    baseline only: validate without redaction, to measure its cost (default on)

@@ -32,5 +32,7 @@ public sealed class Percentiles
         }
     }
 
-    public string Summary() => string.Create(CultureInfo.InvariantCulture, $"p50 {At(0.50):0.0} ms, p95 {At(0.95):0.0} ms, p99 {At(0.99):0.0} ms, max {At(1):0.0} ms (n={Count})");
+    public string Summary() => Count == 0
+        ? "none measured"
+        : string.Create(CultureInfo.InvariantCulture, $"p50 {At(0.50):0.0} ms, p95 {At(0.95):0.0} ms, p99 {At(0.99):0.0} ms, max {At(1):0.0} ms (n={Count})");
 }

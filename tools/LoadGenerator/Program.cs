@@ -21,5 +21,6 @@ return options.Mode switch
     "http" or "otlp" => await new HttpLoad(options).RunAsync(),
     "baseline" => new Baseline(options).Run(),
     "memory" => MemoryProbe.Run(options.Agents),
+    "serve" => await NoOpServer.RunAsync(options),
     _ => 2,
 };
