@@ -46,6 +46,9 @@ public abstract class MonitoredEntityGrain<TState>(
     /// <summary>The monitoring clock.</summary>
     protected TimeProvider Time => services.Time;
 
+    /// <summary>True once the silo has begun to stop: calls to grains that are deactivating with it would only fail.</summary>
+    protected bool SiloStopping => services.SiloStopping;
+
     /// <summary>Ingest settings.</summary>
     protected IngestOptions Options => services.Ingest.Value;
 
@@ -179,7 +182,7 @@ public abstract class MonitoredEntityGrain<TState>(
     /// <summary>Tells each partition that its flushes up to the ones applied are now in stored state, so it may forget them.</summary>
     private void ConfirmCheckpoint()
     {
-        if (!services.Journal.IsDurable || services.SiloStopping)
+        if (!services.Journal.IsDurable || SiloStopping)
         {
             // Without a durable journal (the Local profile) partitions keep nothing to forget. While the silo stops, its
             // partitions deactivate too and the calls only fail; a partition elsewhere keeps those flushes a little
@@ -264,7 +267,7 @@ public abstract class MonitoredEntityGrain<TState>(
     /// <summary>Publishes the entity's fleet row and tells subscribed dashboards that it changed.</summary>
     private Task PublishAsync()
     {
-        if (State.Monitor.LastEventAt is null || services.SiloStopping)
+        if (State.Monitor.LastEventAt is null || SiloStopping)
         {
             return Task.CompletedTask;
         }

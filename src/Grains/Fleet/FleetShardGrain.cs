@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Hosting;
+
 namespace AgentOps.Fleet;
 
 /// <summary>Gathers the rows its entities report and forwards the changed ones to the project's fleet grain every 250 ms.</summary>
-public sealed class FleetShardGrain : Grain, IFleetShardGrain
+public sealed class FleetShardGrain(IHostApplicationLifetime lifetime) : Grain, IFleetShardGrain
 {
     private static readonly TimeSpan ForwardEvery = TimeSpan.FromMilliseconds(250);
 
@@ -17,8 +19,10 @@ public sealed class FleetShardGrain : Grain, IFleetShardGrain
 
     private Task ForwardAsync()
     {
-        if (_changed.Count == 0)
+        if (_changed.Count == 0 || lifetime.ApplicationStopping.IsCancellationRequested)
         {
+            // While the silo stops the fleet grain deactivates too and the call would only fail; the entities report
+            // their rows again after they next activate, as they do every second while they receive events.
             return Task.CompletedTask;
         }
 
