@@ -393,6 +393,9 @@ public sealed class AlertTests(SiloFactory silo)
         await (await client.GetAsync("/v1/alerts?scope=team")).ProblemAsync(HttpStatusCode.BadRequest, "invalid_filter");
         await (await client.PostAsJsonAsync("/v1/silences", new { matchers = new { ruleId = "x" } })).ProblemAsync(HttpStatusCode.BadRequest, "invalid_silence");
         await (await client.PostAsJsonAsync("/v1/silences", new { endsAt = Now.AddHours(-1) })).ProblemAsync(HttpStatusCode.BadRequest, "invalid_silence");
+        var notATime = await (await client.PostAsJsonAsync("/v1/silences", new { matchers = new { ruleId = "x" }, endsAt = "tomorrow" }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "invalid_silence");
+        Assert.Contains("$.endsAt", (string?)notATime["detail"], StringComparison.Ordinal);
         await (await client.PutAsJsonAsync("/v1/channels/ops", new { type = "pager", url = "https://example.com" })).ProblemAsync(HttpStatusCode.BadRequest, "invalid_channel");
         await (await client.PutAsJsonAsync("/v1/channels/ops", new { type = "webhook", url = "ftp://example.com" })).ProblemAsync(HttpStatusCode.BadRequest, "invalid_channel");
         await (await client.PutAsJsonAsync("/v1/channels/ops", new { type = "webhook", url = "not a url" })).ProblemAsync(HttpStatusCode.BadRequest, "invalid_channel");

@@ -140,6 +140,23 @@ public sealed class IngestApiTests(SiloFactory silo)
         Assert.StartsWith(field, (string?)error["field"], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("runId", "\"\\ud800\"")]
+    [InlineData("attributes", "{\"k\": \"\\udc00\"}")]
+    [InlineData("attributes", "{\"\\ud800\": \"v\"}")]
+    public async Task Text_with_an_unpaired_surrogate_rejects_only_its_event(string field, string json)
+    {
+        // Valid JSON that is not valid Unicode: the reader finds it only when it decodes the string.
+        var good = System.Text.Json.JsonSerializer.Serialize(Llm());
+        var bad = System.Text.Json.JsonSerializer.Serialize(Llm()).TrimEnd('}') + $",\"{field}\":{json}}}";
+        var body = await (await _client.PostRawAsync("/v1/events", $"{{\"events\":[{good},{bad}]}}")).JsonAsync(HttpStatusCode.MultiStatus);
+        Assert.Equal(1, (int)body["accepted"]!);
+        var error = Assert.Single(body["errors"]!.AsArray())!;
+        Assert.Equal("invalid_value", (string?)error["code"]);
+        Assert.StartsWith(field, (string?)error["field"], StringComparison.Ordinal);
+        Assert.Contains("unpaired surrogate", (string?)error["message"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_event_that_is_not_an_object_is_rejected_alone()
     {

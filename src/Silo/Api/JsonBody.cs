@@ -53,7 +53,9 @@ public static class JsonBody
         }
         catch (JsonException ex)
         {
-            return (null, Problems.BadRequest(invalidCode, $"The body is not valid JSON of the documented shape: {ex.Message}"));
+            // The serializer's own messages name the member; a converter's (a time, say) leaves it in Path.
+            var where = ex.Path is { } path && !ex.Message.Contains("Path:", StringComparison.Ordinal) ? $" Path: {path}." : string.Empty;
+            return (null, Problems.BadRequest(invalidCode, $"The body is not valid JSON of the documented shape: {ex.Message}{where}"));
         }
         finally
         {

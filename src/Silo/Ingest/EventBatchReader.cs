@@ -155,15 +155,25 @@ public static class EventBatchReader
         }
     }
 
-    private static bool TryGetFieldSlow(ref Utf8JsonReader reader, out Field field) =>
-        Fields.TryGetValue(reader.GetString().AsSpan(), out field);
+    private static bool TryGetFieldSlow(ref Utf8JsonReader reader, out Field field)
+    {
+        try
+        {
+            return Fields.TryGetValue(reader.GetString().AsSpan(), out field);
+        }
+        catch (InvalidOperationException)
+        {
+            field = default;
+            return false; // a name that is not valid text is no field we know: skipped like any unknown one
+        }
+    }
 
     private static string? String(ref Utf8JsonReader reader, EventDraft d, string field)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return reader.GetString();
+                return Text(ref reader, d, field);
             case JsonTokenType.Null:
                 return null;
             default:
@@ -236,7 +246,7 @@ public static class EventBatchReader
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.GetString()!;
+            var key = Text(ref reader, d, "attributes");
             reader.Read();
             if (reader.TokenType != JsonTokenType.String)
             {
@@ -244,7 +254,12 @@ public static class EventBatchReader
                 continue;
             }
 
-            attributes[key] = reader.GetString()!;
+            if (key is null || Text(ref reader, d, $"attributes.{key}") is not { } value)
+            {
+                continue;
+            }
+
+            attributes[key] = value;
             if (attributes.Count > MaxAttributes)
             {
                 d.ReadError ??= ("attributes", ItemErrorCodes.TooManyAttributes, $"An event carries at most {MaxAttributes} attributes.");
@@ -252,6 +267,23 @@ public static class EventBatchReader
         }
 
         return attributes;
+    }
+
+    /// <summary>
+    /// The string at the reader; null, with the item's error, when it is not valid UTF-16 (an unpaired surrogate escape
+    /// such as <c>"\ud800"</c>), which the reader only finds when it decodes the string.
+    /// </summary>
+    private static string? Text(ref Utf8JsonReader reader, EventDraft d, string field)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            d.ReadError ??= (field, ItemErrorCodes.InvalidValue, $"'{field}' is not valid Unicode text: it has an unpaired surrogate escape.");
+            return null;
+        }
     }
 
     private static void WrongType(ref Utf8JsonReader reader, EventDraft d, string field, string expected)
