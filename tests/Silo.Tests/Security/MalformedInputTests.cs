@@ -1,0 +1,165 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace AgentOps.Silo.Tests.Security;
+
+/// <summary>
+/// Bad input gets a 4xx, never a 500, on every endpoint: each member of a valid body replaced in turn by values of the
+/// wrong type, out of range, oversized or not valid Unicode; bodies that are not JSON at all; odd path and query values.
+/// </summary>
+[Collection(SiloCollection.Name)]
+public sealed class MalformedInputTests(SiloFactory silo)
+{
+    /// <summary>JSON texts put where a member's value goes.</summary>
+    private static readonly string[] OddValues =
+    [
+        "null", "true", "0", "-1", "1.5", "1e308", "-1e308", "18446744073709551616", "-9223372036854775809",
+        "\"\"", "\" \"", "\"\\u0000\"", "\"\\ud800\"", "\"\\udc00x\"", "\"é\"", "\"NaN\"", "\"-Infinity\"", "\"1e999\"",
+        "\"2026-13-45T99:99:99Z\"", "\"0001-01-01T00:00:00Z\"", "\"9999-12-31T23:59:59Z\"", "\"P1D\"", "\"-5m\"", "\"99999999999d\"",
+        "\"**/../..\"", "\"javascript:alert(1)\"", "\"http://[::1]:99999/\"", $"\"{new string('x', 70_000)}\"",
+        "[]", "{}", "[1,\"a\",null]", "{\"a\":{\"b\":[]}}",
+    ];
+
+    private static readonly string[] OddBodies = ["", "{", "[]", "null", "\"x\"", "{\"a\":" + string.Concat(Enumerable.Repeat("{\"a\":", 200)), new string('[', 10_000)];
+
+    /// <summary>Path and query values (a NUL is only tried in the query: the test host, like Kestrel, refuses it in a path).</summary>
+    private static readonly string[] OddArguments = ["", "-1", "0", "abc", "%01", "%ff", "%ed%a0%80", "99999999999999999999", "1e9", "%2F..%2F", "*", new string('a', 3_000)];
+
+    /// <summary>A valid body of every endpoint that takes JSON, with every member set, so that each one is reached.</summary>
+    private static JsonObject ValidBody(string method, string template) => (method, template) switch
+    {
+        ("POST", "/v1/events") => new JsonObject
+        {
+            ["events"] = new JsonArray(
+                Node(new { id = "m1", type = "llm_call", agentId = "m-agent", runId = "m-run", routeId = "r", userId = "u", agentVersion = "1", model = "gpt-4o", inputTokens = 10, outputTokens = 5, cachedInputTokens = 1, costUsd = 0.01, latencyMs = 5, status = "error", errorType = "x", attempt = 2, input = "hi", output = "yo", attributes = new { k = "v" } }),
+                Node(new { id = "m2", type = "tool_call", agentId = "m-agent", runId = "m-run", tool = "search", action = "write", target = "db:x", approved = true }),
+                Node(new { id = "m3", type = "eval", agentId = "m-agent", runId = "m-run", score = 0.5, rubric = "x", passed = true, evaluator = "e" }),
+                Node(new { id = "m4", type = "run_finished", agentId = "m-agent", runId = "m-run", outcome = "success", timestamp = "2026-11-27T12:00:00Z" })),
+        },
+        ("POST", "/v1/guard") => Node(new { agentId = "m-agent", runId = "m-run", tool = "search", action = "write", target = "db:x", estimatedCostUsd = 0.5 }),
+        ("PUT", "/v1/agents/{agentId}/policy") => Node(new { autonomyTier = "staging-only", allowedTools = new[] { "read_*" }, deniedTools = new[] { "drop" }, writeTargets = new[] { "db:*" }, approvalRequiredFor = new[] { "write" }, maxCostPerRunUsd = 2.0, maxDailyCostUsd = 100.0, paused = false }),
+        ("PUT", "/v1/rules/{ruleId}") => Node(new { scope = "agent", match = "*", metric = "costPerSuccessfulRun", window = "1h", op = ">=", threshold = 2, baseline = new { window = "7d", stat = "median", factor = 2.0, minPoints = 3 }, @for = "0s", minSamples = 5, severity = "warning", labels = new { team = "a" }, channels = Array.Empty<string>() }),
+        ("POST", "/v1/alerts/{alertId}/ack") => Node(new { by = "me", comment = "on it" }),
+        ("POST", "/v1/silences") => Node(new { matchers = new { ruleId = "r", scope = "agent", entityId = "e" }, startsAt = "2026-11-27T12:00:00Z", endsAt = "2099-01-01T00:00:00Z", comment = "c" }),
+        ("PUT", "/v1/channels/{name}") => Node(new { type = "webhook", url = "https://example.com/hook", secret = "0123456789abcdef0123456789abcdef" }),
+        ("PUT", "/v1/settings/trajectories") => Node(new { sampleRate = 0.5, retentionDays = 7, agentSampleRates = new { a = 1.0 } }),
+        ("POST", "/v1/keys") => Node(new { name = "k", role = "read" }),
+        ("POST", "/v1/keys/{keyId}/rotate") => Node(new { graceMinutes = 5 }),
+        _ => throw new InvalidOperationException($"{method} {template} takes a body but has no valid one here: add it, so its members are fuzzed too."),
+    };
+
+    [Fact]
+    public async Task No_malformed_body_or_argument_gets_a_server_error()
+    {
+        var client = silo.IsolatedProjectClient();
+        var failures = new List<string>();
+        var calls = 0;
+
+        async Task CallAsync(HttpMethod method, string path, string? body = null, string contentType = "application/json")
+        {
+            using var request = new HttpRequestMessage(method, path);
+            if (body is not null)
+            {
+                request.Content = new StringContent(body, Encoding.UTF8, contentType);
+            }
+
+            using var response = await client.SendAsync(request);
+            calls++;
+            if ((int)response.StatusCode >= 500 || response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+            {
+                var answer = await response.Content.ReadAsStringAsync();
+                failures.Add($"{method} {path[..Math.Min(path.Length, 80)]} {body?[..Math.Min(body.Length, 80)]} -> {(int)response.StatusCode} {answer[..Math.Min(answer.Length, 300)]}");
+            }
+        }
+
+        foreach (var (methodName, template, _) in ApiSurface.Endpoints(silo).Where(e => e.Pattern != "/v1/traces"))
+        {
+            var method = new HttpMethod(methodName);
+            foreach (var odd in OddArguments)
+            {
+                await CallAsync(method, Fill(template, odd) + Query(odd), methodName is "POST" or "PUT" ? "{}" : null);
+            }
+
+            await CallAsync(method, Fill(template, "m-id") + Query("%00"), methodName is "POST" or "PUT" ? "{}" : null);
+
+            if (methodName is not ("POST" or "PUT"))
+            {
+                continue;
+            }
+
+            var path = Fill(template, "m-id");
+            foreach (var odd in OddBodies)
+            {
+                foreach (var contentType in new[] { "application/json", "text/plain" })
+                {
+                    await CallAsync(method, path, odd, contentType);
+                }
+            }
+
+            var valid = ValidBody(methodName, template);
+            foreach (var member in Members(valid))
+            {
+                foreach (var odd in OddValues)
+                {
+                    await CallAsync(method, path, WithValue(valid, member, odd));
+                }
+            }
+        }
+
+        Assert.True(calls > 3_000, $"Only {calls} calls were made.");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {calls} calls failed:\n" + string.Join("\n", failures.Take(20)));
+    }
+
+    private static string Query(string odd) => $"?limit={odd}&window={odd}&cursor={odd}&state={odd}&scope={odd}&entityId={odd}";
+
+    private static JsonObject Node(object value) => JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(value))!.AsObject();
+
+    private static string Fill(string template, string value) =>
+        System.Text.RegularExpressions.Regex.Replace(template, "{[^}]+}", value.Length == 0 ? "%20" : value);
+
+    /// <summary>The path of every member of the body, nested ones and the members of array items included.</summary>
+    private static IEnumerable<string[]> Members(JsonNode node, string[]? prefix = null)
+    {
+        prefix ??= [];
+        if (node is JsonObject obj)
+        {
+            foreach (var (name, value) in obj)
+            {
+                string[] path = [.. prefix, name];
+                yield return path;
+                foreach (var inner in value is null ? [] : Members(value, path))
+                {
+                    yield return inner;
+                }
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                foreach (var inner in array[i] is { } item ? Members(item, [.. prefix, i.ToString(System.Globalization.CultureInfo.InvariantCulture)]) : [])
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    /// <summary>The body with one member's value replaced by a raw JSON text (which may be one no serializer would write).</summary>
+    private static string WithValue(JsonObject valid, string[] member, string rawJson)
+    {
+        const string marker = "\"__odd_value__\"";
+        var copy = valid.DeepClone();
+        var parent = member[..^1].Aggregate(copy, (node, step) => node is JsonArray array ? array[int.Parse(step, System.Globalization.CultureInfo.InvariantCulture)]! : node[step]!);
+        if (parent is JsonArray items)
+        {
+            items[int.Parse(member[^1], System.Globalization.CultureInfo.InvariantCulture)] = "__odd_value__";
+        }
+        else
+        {
+            parent[member[^1]] = "__odd_value__";
+        }
+
+        return copy.ToJsonString().Replace(marker, rawJson, StringComparison.Ordinal);
+    }
+}
