@@ -134,21 +134,28 @@ fi
 if wants floor; then
   # The floor under the guard's tail: the same calls to the guard, to the silo's no-op /health/live and to a process
   # that does nothing (the load generator's serve mode), each from a second load generator that sends no load of its
-  # own, so that its allocations stay out of what it measures.
-  new_cluster; start_silo Local
+  # own, so that its allocations stay out of what it measures; last, the do-nothing process next to a silo that
+  # collects on one GC heap (one collector thread instead of one per core).
   "${lg[@]}" --mode serve --url http://127.0.0.1:5500 >/dev/null &
   background_pids+=($!)
-  for probe in "guard" "ping --ping-url /health/live" "ping --ping-url http://127.0.0.1:5500/"; do
-    read -ra probe_args <<< "$probe"
+  # floor_run TITLE PROBE-ARGS...: the probe at 2,000 calls/s while the first load generator sends 10,000 events/s.
+  floor_run() {
+    local title=$1; shift
     log ""
     log "\$ dotnet run --project tools/LoadGenerator -c Release -- --rate 10000 --duration 70 --probes none  (in the background)"
     "${lg[@]}" --url "http://127.0.0.1:${port}" --rate 10000 --duration 70 --probes none >/dev/null &
-    load_pid=$!
+    local load_pid=$!
     sleep 10
-    run "Local: ${probe} at 2,000 calls/s from a second load generator while the first sends 10,000 events/s" \
-      --rate 1 --duration 45 --probes "${probe_args[@]}" --guard-rate 2000
+    run "Local: ${title} at 2,000 calls/s from a second load generator while the first sends 10,000 events/s" \
+      --rate 1 --duration 45 --probes "$@" --guard-rate 2000
     wait "$load_pid"
-  done
+  }
+  new_cluster; start_silo Local
+  floor_run "guard" guard
+  floor_run "the silo's /health/live" ping --ping-url /health/live
+  floor_run "a do-nothing process" ping --ping-url http://127.0.0.1:5500/
+  new_cluster; start_silo Local DOTNET_GCHeapCount=1
+  floor_run "a do-nothing process, the silo on one GC heap (DOTNET_GCHeapCount=1)" ping --ping-url http://127.0.0.1:5500/
 fi
 
 if wants azure; then
