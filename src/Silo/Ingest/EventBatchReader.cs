@@ -76,6 +76,12 @@ public static class EventBatchReader
         {
             return BatchReadResult.Fail(BatchReadFailureKind.InvalidJson, $"The body is not valid JSON: {ex.Message}");
         }
+        catch (InvalidOperationException ex)
+        {
+            // A member name that is not valid text (bytes that are not UTF-8, an unpaired surrogate escape): the reader
+            // only finds out when it decodes the name. Values like that reject just their event (see Text).
+            return BatchReadResult.Fail(BatchReadFailureKind.InvalidJson, $"The body is not valid JSON text: {ex.Message}");
+        }
     }
 
     private static BatchReadResult ReadEvents(ref Utf8JsonReader reader, int maxEvents)
@@ -270,8 +276,8 @@ public static class EventBatchReader
     }
 
     /// <summary>
-    /// The string at the reader; null, with the item's error, when it is not valid UTF-16 (an unpaired surrogate escape
-    /// such as <c>"\ud800"</c>), which the reader only finds when it decodes the string.
+    /// The string at the reader; null, with the item's error, when it is not valid text (an unpaired surrogate escape
+    /// such as <c>"\ud800"</c>, or bytes that are not UTF-8), which the reader only finds when it decodes the string.
     /// </summary>
     private static string? Text(ref Utf8JsonReader reader, EventDraft d, string field)
     {
@@ -281,7 +287,7 @@ public static class EventBatchReader
         }
         catch (InvalidOperationException)
         {
-            d.ReadError ??= (field, ItemErrorCodes.InvalidValue, $"'{field}' is not valid Unicode text: it has an unpaired surrogate escape.");
+            d.ReadError ??= (field, ItemErrorCodes.InvalidValue, $"'{field}' is not valid Unicode text (an unpaired surrogate escape, or bytes that are not UTF-8).");
             return null;
         }
     }
