@@ -11,7 +11,7 @@ namespace AgentOps.Grains.Tests.Cluster;
 public sealed class MemoryStreamCacheTests(ClusterFixture fixture)
 {
     [Fact]
-    public void The_local_event_stream_keeps_delivered_events_for_a_minute_not_orleans_half_hour()
+    public void The_local_event_stream_keeps_five_minutes_of_events_not_orleans_half_hour()
     {
         var silo = Assert.IsType<InProcessSiloHandle>(fixture.Cluster.Primary);
         var eviction = silo.SiloHost.Services.GetRequiredService<IOptionsMonitor<StreamCacheEvictionOptions>>().Get(IngestStreams.Provider);
