@@ -137,18 +137,22 @@ if wants floor; then
   # own, so that its allocations stay out of what it measures; last, the do-nothing process next to a silo that
   # collects on one GC heap (one collector thread instead of one per core).
   "${lg[@]}" --mode serve --url http://127.0.0.1:5500 >/dev/null &
-  background_pids+=($!)
+  serve_pid=$!
+  background_pids+=("$serve_pid")
+  for _ in $(seq 1 100); do curl -s -o /dev/null http://127.0.0.1:5500/ && break; sleep 0.1; done
   # floor_run TITLE PROBE-ARGS...: the probe at 2,000 calls/s while the first load generator sends 10,000 events/s.
   floor_run() {
     local title=$1; shift
     log ""
     log "\$ dotnet run --project tools/LoadGenerator -c Release -- --rate 10000 --duration 70 --probes none  (in the background)"
-    "${lg[@]}" --url "http://127.0.0.1:${port}" --rate 10000 --duration 70 --probes none >/dev/null &
+    "${lg[@]}" --url "http://127.0.0.1:${port}" --rate 10000 --duration 70 --probes none >/tmp/agentops-bench-floor-load.txt 2>&1 &
     local load_pid=$!
+    background_pids+=("$load_pid")
     sleep 10
     run "Local: ${title} at 2,000 calls/s from a second load generator while the first sends 10,000 events/s" \
       --rate 1 --duration 45 --probes "$@" --guard-rate 2000
-    wait "$load_pid"
+    wait "$load_pid" || log "(the ingest load generator failed)"
+    grep -E "accepted|responses" /tmp/agentops-bench-floor-load.txt | sed 's/^/ingest load: /' | tee -a "$out"
   }
   new_cluster; start_silo Local
   floor_run "guard" guard
@@ -156,6 +160,7 @@ if wants floor; then
   floor_run "a do-nothing process" ping --ping-url http://127.0.0.1:5500/
   new_cluster; start_silo Local DOTNET_GCHeapCount=1
   floor_run "a do-nothing process, the silo on one GC heap (DOTNET_GCHeapCount=1)" ping --ping-url http://127.0.0.1:5500/
+  kill "$serve_pid" 2>/dev/null || true
 fi
 
 if wants azure; then

@@ -5,7 +5,7 @@ namespace AgentOps.LoadGenerator;
 /// <summary>Guard latency under load: <see cref="LoadOptions.GuardRate"/> checks/s for the workload's agents, from <see cref="PacedCalls.Callers"/> callers.</summary>
 public sealed class GuardProbe(LoadOptions options) : IProbe
 {
-    private readonly Percentiles _latency = new();
+    private readonly PacedCalls.Results _results = new();
     private long _denied;
 
     public long EventsAccepted => 0;
@@ -22,11 +22,11 @@ public sealed class GuardProbe(LoadOptions options) : IProbe
                 var decision = await response.Content.ReadFromJsonAsync<Decision>(CancellationToken.None);
                 Interlocked.Add(ref _denied, decision?.Allow == false ? 1 : 0);
             },
-            _latency,
+            _results,
             measuring,
             stop);
 
-    public void Report() => Console.WriteLine($"guard latency     : {_latency.Summary()} at {options.GuardRate} checks/s ({_denied} denied)");
+    public void Report() => Console.WriteLine($"guard latency     : {_results.Summary()} at {options.GuardRate} checks/s ({_denied} denied)");
 
     private sealed record Decision(bool Allow);
 }

@@ -4,27 +4,42 @@ namespace AgentOps.LoadGenerator;
 
 /// <summary>
 /// Calls at a fixed total rate from a few callers, each on its own schedule (a late call does not push the next ones
-/// back), and records every successful call's round trip while the load is measured.
+/// back), and records every successful call's round trip while the load is measured; failed calls (an error status,
+/// no answer) are counted, not timed, so that a probe aimed at the wrong place says so instead of measuring nothing.
 /// </summary>
 public static class PacedCalls
 {
     public const int Callers = 8;
 
+    /// <summary>The round trips of successful calls, and how many calls failed while measured.</summary>
+    public sealed class Results
+    {
+        private long _failed;
+
+        public Percentiles Latency { get; } = new();
+
+        public long Failed => Interlocked.Read(ref _failed);
+
+        public void AddFailure() => Interlocked.Increment(ref _failed);
+
+        public string Summary() => Latency.Summary() + (Failed > 0 ? $", {Failed} failed" : string.Empty);
+    }
+
     public static Task RunAsync(
         int ratePerSecond,
         Func<int, Task<HttpResponseMessage>> send,
         Func<HttpResponseMessage, Task> measured,
-        Percentiles latency,
+        Results results,
         Func<bool> measuring,
         CancellationToken stop) =>
-        Task.WhenAll(Enumerable.Range(0, Callers).Select(caller => CallAsync(caller, ratePerSecond, send, measured, latency, measuring, stop)));
+        Task.WhenAll(Enumerable.Range(0, Callers).Select(caller => CallAsync(caller, ratePerSecond, send, measured, results, measuring, stop)));
 
     private static async Task CallAsync(
         int caller,
         int ratePerSecond,
         Func<int, Task<HttpResponseMessage>> send,
         Func<HttpResponseMessage, Task> measured,
-        Percentiles latency,
+        Results results,
         Func<bool> measuring,
         CancellationToken stop)
     {
@@ -39,12 +54,38 @@ public static class PacedCalls
             }
 
             var started = Stopwatch.GetTimestamp();
-            using var response = await send(caller);
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            if (response.IsSuccessStatusCode && measuring())
+            HttpResponseMessage response;
+            try
             {
-                latency.Add(elapsed);
-                await measured(response);
+                response = await send(caller);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                if (measuring())
+                {
+                    results.AddFailure();
+                }
+
+                continue;
+            }
+
+            using (response)
+            {
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (!measuring())
+                {
+                    continue;
+                }
+
+                if (response.IsSuccessStatusCode)
+                {
+                    results.Latency.Add(elapsed);
+                    await measured(response);
+                }
+                else
+                {
+                    results.AddFailure();
+                }
             }
         }
     }
