@@ -129,16 +129,8 @@ public sealed class IngestApiTests(SiloFactory silo)
     [InlineData("agentId", "42")]
     [InlineData("attributes", "[1,2]")]
     [InlineData("attributes", "{\"k\": 5}")]
-    public async Task Wrong_types_reject_only_their_event(string field, string json)
-    {
-        var good = System.Text.Json.JsonSerializer.Serialize(Llm());
-        var bad = System.Text.Json.JsonSerializer.Serialize(Llm()).TrimEnd('}') + $",\"{field}\":{json}}}";
-        var body = await (await _client.PostRawAsync("/v1/events", $"{{\"events\":[{good},{bad}]}}")).JsonAsync(HttpStatusCode.MultiStatus);
-        Assert.Equal(1, (int)body["accepted"]!);
-        var error = Assert.Single(body["errors"]!.AsArray())!;
-        Assert.Equal("invalid_type", (string?)error["code"]);
-        Assert.StartsWith(field, (string?)error["field"], StringComparison.Ordinal);
-    }
+    public async Task Wrong_types_reject_only_their_event(string field, string json) =>
+        await RejectedAloneAsync(field, json, "invalid_type");
 
     [Theory]
     [InlineData("runId", "\"\\ud800\"")]
@@ -147,14 +139,21 @@ public sealed class IngestApiTests(SiloFactory silo)
     public async Task Text_with_an_unpaired_surrogate_rejects_only_its_event(string field, string json)
     {
         // Valid JSON that is not valid Unicode: the reader finds it only when it decodes the string.
+        var error = await RejectedAloneAsync(field, json, "invalid_value");
+        Assert.Contains("unpaired surrogate", (string?)error["message"], StringComparison.Ordinal);
+    }
+
+    /// <summary>Posts a good event and one with <paramref name="field"/> set to <paramref name="json"/>: only the second is rejected.</summary>
+    private async Task<System.Text.Json.Nodes.JsonNode> RejectedAloneAsync(string field, string json, string code)
+    {
         var good = System.Text.Json.JsonSerializer.Serialize(Llm());
         var bad = System.Text.Json.JsonSerializer.Serialize(Llm()).TrimEnd('}') + $",\"{field}\":{json}}}";
         var body = await (await _client.PostRawAsync("/v1/events", $"{{\"events\":[{good},{bad}]}}")).JsonAsync(HttpStatusCode.MultiStatus);
         Assert.Equal(1, (int)body["accepted"]!);
         var error = Assert.Single(body["errors"]!.AsArray())!;
-        Assert.Equal("invalid_value", (string?)error["code"]);
+        Assert.Equal(code, (string?)error["code"]);
         Assert.StartsWith(field, (string?)error["field"], StringComparison.Ordinal);
-        Assert.Contains("unpaired surrogate", (string?)error["message"], StringComparison.Ordinal);
+        return error;
     }
 
     [Fact]
