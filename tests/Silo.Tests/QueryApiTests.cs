@@ -175,7 +175,7 @@ public sealed class QueryApiTests(SiloFactory silo)
             Assert.Contains(path, paths);
         }
 
-        // One handler serves the three kinds; each still declares its id under API.md's name.
+        // The three kinds share one mapping; each still declares its id under API.md's name.
         foreach (var (path, id) in new[] { ("/v1/agents/{agentId}", "agentId"), ("/v1/routes/{routeId}", "routeId"), ("/v1/users/{userId}", "userId") })
         {
             var parameters = doc["paths"]![path]!["get"]!["parameters"]!.AsArray();

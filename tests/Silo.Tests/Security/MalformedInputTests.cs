@@ -87,14 +87,15 @@ public sealed class MalformedInputTests(SiloFactory silo)
         foreach (var (methodName, template, _) in ApiSurface.Endpoints(silo))
         {
             var method = new HttpMethod(methodName);
+            var takesBody = methodName is "POST" or "PUT";
             foreach (var odd in OddArguments)
             {
-                await CallAsync(method, Fill(template, odd) + Query(odd), methodName is "POST" or "PUT" ? "{}" : null);
+                await CallAsync(method, Fill(template, odd) + Query(odd), takesBody ? "{}" : null);
             }
 
-            await CallAsync(method, Fill(template, "m-id") + Query("%00"), methodName is "POST" or "PUT" ? "{}" : null);
+            await CallAsync(method, Fill(template, "m-id") + Query("%00"), takesBody ? "{}" : null);
 
-            if (methodName is not ("POST" or "PUT"))
+            if (!takesBody)
             {
                 continue;
             }
@@ -174,15 +175,20 @@ public sealed class MalformedInputTests(SiloFactory silo)
         }
     }
 
+    /// <summary>One step of a member's path: a name, or an array index.</summary>
+    private static JsonNode Child(JsonNode node, string step) => node is JsonArray array ? array[Index(step)]! : node[step]!;
+
+    private static int Index(string step) => int.Parse(step, System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The body with one member's value replaced by a raw JSON text (which may be one no serializer would write).</summary>
     private static string WithValue(JsonObject valid, string[] member, string rawJson)
     {
         const string marker = "\"__odd_value__\"";
         var copy = valid.DeepClone();
-        var parent = member[..^1].Aggregate(copy, (node, step) => node is JsonArray array ? array[int.Parse(step, System.Globalization.CultureInfo.InvariantCulture)]! : node[step]!);
+        var parent = member[..^1].Aggregate(copy, Child);
         if (parent is JsonArray items)
         {
-            items[int.Parse(member[^1], System.Globalization.CultureInfo.InvariantCulture)] = "__odd_value__";
+            items[Index(member[^1])] = "__odd_value__";
         }
         else
         {
@@ -199,7 +205,7 @@ public sealed class MalformedInputTests(SiloFactory silo)
     {
         const string marker = "__odd_name__";
         var copy = valid.DeepClone();
-        var parent = member[..^1].Aggregate(copy, (node, step) => node is JsonArray array ? array[int.Parse(step, System.Globalization.CultureInfo.InvariantCulture)]! : node[step]!);
+        var parent = member[..^1].Aggregate(copy, Child);
         if (parent is JsonObject obj && obj[member[^1]] is var value)
         {
             obj.Remove(member[^1]);
