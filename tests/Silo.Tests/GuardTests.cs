@@ -46,6 +46,20 @@ public sealed class GuardTests(SiloFactory silo)
     }
 
     [Fact]
+    public async Task A_step_that_lands_exactly_on_the_budget_is_allowed()
+    {
+        // 0.1 + 0.2 is 0.30000000000000004 in doubles: the budgets are compared in the nano-dollars costs are counted in.
+        await PolicyAsync(new { maxCostPerRunUsd = 0.3, maxDailyCostUsd = 0.3 });
+        await _client.PostEventsAsync([Ev.Of("llm_call", _agent, "r1", silo.Clock.GetUtcNow().AddSeconds(-1)).With("model", "gpt-4o").With("costUsd", 0.1)]);
+        await Eventually.AssertAsync(async () => Assert.Equal(0.1, (await DecisionAsync(new { agentId = _agent, runId = "r1" })).Number("runCostUsd"), 9));
+
+        var exactly = await DecisionAsync(new { agentId = _agent, runId = "r1", estimatedCostUsd = 0.2 });
+        Assert.True((bool)exactly["allow"]!, exactly.ToJsonString());
+        var over = await DecisionAsync(new { agentId = _agent, runId = "r1", estimatedCostUsd = 0.200000001 });
+        Assert.Equal(2, over["reasons"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task A_tool_call_the_policy_forbids_is_denied_and_an_allowed_one_goes_on()
     {
         await PolicyAsync(new { allowedTools = new[] { "read_*" }, writeTargets = new[] { "db:staging.*" }, approvalRequiredFor = new[] { "execute" } });

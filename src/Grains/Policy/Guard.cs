@@ -12,9 +12,11 @@ public static class Guard
 {
     public static GuardDecision Decide(AutonomyPolicy? policy, GuardRequest request, EntityMonitor monitor, DateTimeOffset now)
     {
-        var runCost = Money.ToUsd(monitor.Runs.Find(request.RunId)?.CostNanos ?? 0);
+        // Budgets are compared in whole nano-dollars, as costs are counted: in doubles 0.1 + 0.2 is over a 0.3 budget.
+        var runNanos = monitor.Runs.Find(request.RunId)?.CostNanos ?? 0;
         var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var dailyCost = Money.ToUsd(monitor.Windows.Hours.Sum(monitor.Windows.Hours.BucketOf(dayStart), monitor.Windows.Hours.BucketOf(now)).CostNanos);
+        var dayNanos = monitor.Windows.Hours.Sum(monitor.Windows.Hours.BucketOf(dayStart), monitor.Windows.Hours.BucketOf(now)).CostNanos;
+        var estimateNanos = Money.ToNanos(request.EstimatedCostUsd);
         var reasons = new List<string>();
         if (policy is not null)
         {
@@ -23,14 +25,14 @@ public static class Guard
                 reasons.Add("the agent is paused");
             }
 
-            if (policy.MaxCostPerRunUsd is { } runBudget && runCost + request.EstimatedCostUsd > runBudget)
+            if (policy.MaxCostPerRunUsd is { } runBudget && runNanos + estimateNanos > Money.ToNanos(runBudget))
             {
-                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"the run would cost ${runCost + request.EstimatedCostUsd:0.####}, over maxCostPerRunUsd ${runBudget:0.####}"));
+                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"the run would cost ${Money.ToUsd(runNanos + estimateNanos):0.####}, over maxCostPerRunUsd ${runBudget:0.####}"));
             }
 
-            if (policy.MaxDailyCostUsd is { } dayBudget && dailyCost + request.EstimatedCostUsd > dayBudget)
+            if (policy.MaxDailyCostUsd is { } dayBudget && dayNanos + estimateNanos > Money.ToNanos(dayBudget))
             {
-                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"today would cost ${dailyCost + request.EstimatedCostUsd:0.####}, over maxDailyCostUsd ${dayBudget:0.####}"));
+                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"today would cost ${Money.ToUsd(dayNanos + estimateNanos):0.####}, over maxDailyCostUsd ${dayBudget:0.####}"));
             }
         }
 
@@ -39,6 +41,6 @@ public static class Guard
             reasons.AddRange(PolicyJudge.Violations(policy, tool, request.Action, request.Target, request.Approved, CallStatus.Ok));
         }
 
-        return new GuardDecision(reasons.Count == 0, reasons, runCost, dailyCost);
+        return new GuardDecision(reasons.Count == 0, reasons, Money.ToUsd(runNanos), Money.ToUsd(dayNanos));
     }
 }
