@@ -7,8 +7,9 @@ namespace AgentOps.Runs;
 /// The runs an entity has seen recently, with their totals, so that run-level figures stay exact when a run's events
 /// arrive out of order, in several batches or after its <c>run_finished</c>. Bounded in time and count: a finished run
 /// is forgotten <see cref="FinishedRetention"/> after its last event arrived, an unfinished one after
-/// <see cref="OpenRetention"/>, and beyond <see cref="MaxRuns"/> the runs touched least recently go first. A straggler
-/// for a forgotten run still counts in call-level figures (docs/architecture.md).
+/// <see cref="OpenRetention"/>, and beyond <see cref="MaxRuns"/> the finished runs touched least recently go first,
+/// open runs only when nothing else is left. A straggler for a forgotten run still counts in call-level figures
+/// (docs/architecture.md).
 /// </summary>
 [GenerateSerializer]
 public sealed class RunLedger
@@ -85,8 +86,13 @@ public sealed class RunLedger
 
     private void EvictOldest()
     {
-        // Drop the least recently touched tenth in one pass, so eviction costs O(n log n) per n/10 new runs.
-        var victims = _runs.Values.OrderBy(r => r.LastTouchedTicks).Take(Math.Max(1, MaxRuns / 10)).Select(r => r.RunId).ToList();
+        // Drop a tenth in one pass, so eviction costs O(n log n) per n/10 new runs: finished runs first, least recently
+        // touched first, because an open run's spend is what the guard's run budget reads and a forgotten open run that
+        // finishes later would count only its late events in the run-level figures.
+        var victims = _runs.Values
+            .OrderBy(r => r.Outcome is null)
+            .ThenBy(r => r.LastTouchedTicks)
+            .Take(Math.Max(1, MaxRuns / 10)).Select(r => r.RunId).ToList();
         foreach (var runId in victims)
         {
             _runs.Remove(runId);

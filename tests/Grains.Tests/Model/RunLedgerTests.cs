@@ -1,3 +1,4 @@
+using AgentOps.Events;
 using AgentOps.Runs;
 using static AgentOps.Grains.Tests.Model.Events;
 
@@ -46,6 +47,21 @@ public sealed class RunLedgerTests
         Assert.InRange(ledger.Count, RunLedger.MaxRuns - (RunLedger.MaxRuns / 10), RunLedger.MaxRuns);
         Assert.NotNull(ledger.Find($"r{RunLedger.MaxRuns + 499}"));
         Assert.Null(ledger.Find("r0"));
+    }
+
+    [Fact]
+    public void A_full_ledger_forgets_finished_runs_before_an_older_open_one()
+    {
+        var ledger = new RunLedger();
+        ledger.Apply(Llm("long", Now, 1.9), Now, Now); // open, quiet since: e.g. waiting on a slow tool
+        for (var i = 0; i < RunLedger.MaxRuns; i++)
+        {
+            ledger.Apply(Finished($"short-{i}", Now), Now, Now.AddTicks(i + 1));
+        }
+
+        Assert.Equal(1.9, Money.ToUsd(ledger.Find("long")!.CostNanos), 9);
+        Assert.Null(ledger.Find("short-0"));
+        Assert.NotNull(ledger.Find($"short-{RunLedger.MaxRuns - 1}"));
     }
 
     [Fact]
