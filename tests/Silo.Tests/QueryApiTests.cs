@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using AgentOps.Runs;
 
 namespace AgentOps.Silo.Tests;
 
@@ -111,6 +112,31 @@ public sealed class QueryApiTests(SiloFactory silo)
         });
         Assert.Single((await _client.GetJsonAsync($"/v1/agents/{agent}/runs?limit=1"))["items"]!.AsArray());
         await (await _client.GetAsync($"/v1/agents/ghost-{_suffix}/runs")).ProblemAsync(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task A_run_stored_while_quiet_is_reopened_by_its_next_events()
+    {
+        // A run may wait longer than the shard's idle limit, e.g. on a person's approval, and then go on.
+        var agent = $"waiter-{_suffix}";
+        var runId = $"run-w-{_suffix}";
+        await _client.PostEventsAsync([
+            Ev.Of("run_started", agent, runId, Now.AddSeconds(-2)),
+            Ev.Of("llm_call", agent, runId, Now.AddSeconds(-1)).With("model", "gpt-4o").With("costUsd", 0.2),
+        ]);
+        await WaitRunAsync(runId, 2);
+
+        silo.Clock.Advance(TrajectoryShardGrain.IdleAfter + TimeSpan.FromMinutes(1));
+        await WaitAsync($"/v1/runs/{runId}", r => (string?)r["sampling"]?["reason"] == "open");
+
+        await _client.PostEventsAsync([
+            Ev.Of("llm_call", agent, runId, Now.AddSeconds(-2)).With("model", "gpt-4o").With("costUsd", 0.5),
+            Ev.Of("run_finished", agent, runId, Now.AddSeconds(-1)).With("outcome", "success"),
+        ]);
+        var run = await WaitAsync($"/v1/runs/{runId}", r => (string?)r["status"] == "success" && (string?)r["sampling"]?["state"] != "pending");
+        Assert.Equal(0.7, run.Number("costUsd"), 12);
+        Assert.Equal(2, run.Number("llmCalls"));
+        Assert.Equal(["run_started", "llm_call", "llm_call", "run_finished"], run["steps"]!.AsArray().Select(s => (string?)s!["type"]));
     }
 
     [Fact]

@@ -91,6 +91,29 @@ public sealed class RunTotals
         }
     }
 
+    /// <summary>
+    /// The totals of a run stored unfinished, to go on from when it gets more events. Its first event's time is
+    /// its start as stored (the earliest event when no <c>run_started</c> came).
+    /// </summary>
+    public static RunTotals Resume(RunSummary stored) => new()
+    {
+        RunId = stored.RunId,
+        AgentId = stored.AgentId,
+        RouteId = stored.RouteId,
+        UserId = stored.UserId,
+        StartedAt = stored.StartedAt,
+        FirstEventAt = stored.StartedAt ?? DateTimeOffset.MaxValue,
+        CostNanos = Money.ToNanos(stored.CostUsd),
+        InputTokens = stored.InputTokens,
+        OutputTokens = stored.OutputTokens,
+        CachedInputTokens = stored.CachedInputTokens,
+        LlmCalls = (int)stored.LlmCalls,
+        ToolCalls = (int)stored.ToolCalls,
+        Retries = (int)stored.Retries,
+        Errors = (int)stored.Errors,
+        Violations = (int)stored.Violations,
+    };
+
     /// <summary>The API view of the run without its steps.</summary>
     public RunSummary ToSummary() => new()
     {

@@ -11,7 +11,8 @@ namespace AgentOps.Runs;
 /// <summary>
 /// The trajectories of the runs that hash to this shard. A run's steps wait here while it is open; when its agent
 /// decides (tail-based sampling, at the run's finish) the shard stores the run, with its steps or only its totals, and
-/// forgets it. A run quiet for <see cref="IdleAfter"/> is stored as it is. The shard confirms a partition's flushes only
+/// forgets it. A run quiet for <see cref="IdleAfter"/> is stored as it is, and reopened, with what was stored of it,
+/// by its next event (a run may wait that long on a person's approval). The shard confirms a partition's flushes only
 /// once every run with steps in them is stored, so after a crash the journal still holds what it had in memory.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
@@ -43,6 +44,7 @@ public sealed class TrajectoryShardGrain(
     private readonly Dictionary<string, OpenRun> _open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SamplingDecision> _earlyDecisions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _recentlySaved = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _savedUnfinished = new(StringComparer.Ordinal);
     private readonly Queue<string> _savedOrder = new();
     private readonly List<StoredRun> _toSave = [];
     private readonly DeliveryWatermarks _watermarks = new();
@@ -67,12 +69,15 @@ public sealed class TrajectoryShardGrain(
         await base.OnActivateAsync(cancellationToken);
     }
 
-    public Task AppendAsync(EntityDelivery delivery)
+    public async Task AppendAsync(EntityDelivery delivery)
     {
-        if (!_watermarks.TryAdvance(delivery.Partition, delivery.Flush))
+        if (delivery.Flush <= _watermarks.Of(delivery.Partition))
         {
-            return Task.CompletedTask;
+            return;
         }
+
+        await ReopenAsync(delivery.Events); // before the watermark moves: if the store fails, the redelivery does it again
+        _watermarks.TryAdvance(delivery.Partition, delivery.Flush);
 
         _lastApplied[delivery.Partition] = delivery.Flush;
         var now = time.GetUtcNow();
@@ -110,8 +115,23 @@ public sealed class TrajectoryShardGrain(
                 Store(quiet, keep: true, "open");
             }
         }
+    }
 
-        return Task.CompletedTask;
+    /// <summary>Brings back the runs of these events that were stored while quiet and unfinished: totals and steps as stored.</summary>
+    private async Task ReopenAsync(IReadOnlyList<AgentEvent> events)
+    {
+        foreach (var runId in events.Select(e => e.RunId).Where(_savedUnfinished.Contains).Distinct(StringComparer.Ordinal).ToList())
+        {
+            if (await store.GetAsync(_project, _shard, runId) is { } stored)
+            {
+                var run = new OpenRun(RunTotals.Resume(stored.Summary));
+                run.Steps.AddRange(stored.Steps ?? []);
+                _open[runId] = run;
+            }
+
+            _savedUnfinished.Remove(runId);
+            _recentlySaved.Remove(runId);
+        }
     }
 
     public Task DecideAsync(IReadOnlyList<SamplingDecision> decisions)
@@ -191,10 +211,17 @@ public sealed class TrajectoryShardGrain(
         _open.Remove(run.Totals.RunId);
         _toSave.Add(new StoredRun(run.Totals.ToSummary(), keep ? Ordered(run.Steps) : null, keep ? null : StepsDropped.Sampled, reason, time.GetUtcNow()));
         _recentlySaved.Add(run.Totals.RunId);
+        if (run.Totals.Outcome is null)
+        {
+            _savedUnfinished.Add(run.Totals.RunId);
+        }
+
         _savedOrder.Enqueue(run.Totals.RunId);
         while (_savedOrder.Count > RecentlySavedKept)
         {
-            _recentlySaved.Remove(_savedOrder.Dequeue());
+            var forgotten = _savedOrder.Dequeue();
+            _recentlySaved.Remove(forgotten);
+            _savedUnfinished.Remove(forgotten);
         }
     }
 
