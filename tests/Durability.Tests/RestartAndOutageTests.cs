@@ -120,6 +120,11 @@ public sealed class RestartAndOutageTests
         var during = await client.PostAsync("/v1/events", Json(Events("during", "steady", 2)));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
         Assert.Equal("storage_unavailable", (string?)JsonNode.Parse(await during.Content.ReadAsStringAsync())!["code"]);
+        // A policy storage refused is not enforced: the guard, which answers from memory, keeps the stored one.
+        var pause = await client.PutAsync("/v1/agents/steady/policy", new StringContent("""{"paused":true}""", Encoding.UTF8, "application/json"));
+        Assert.False(pause.IsSuccessStatusCode, $"{(int)pause.StatusCode}");
+        var guard = await client.PostAsync("/v1/guard", new StringContent("""{"agentId":"steady","runId":"r"}""", Encoding.UTF8, "application/json"));
+        Assert.True((bool)JsonNode.Parse(await guard.Content.ReadAsStringAsync())!["allow"]!);
 
         await azurite.StartAgainAsync();
         await silo.WaitReadyAsync(TimeSpan.FromSeconds(90));

@@ -20,8 +20,19 @@ public sealed class AgentGrain(
 
     public async Task SetPolicyAsync(AutonomyPolicy policy)
     {
+        // The guard reads the policy from memory: it must not enforce one that storage refused.
+        var previous = policyState.State.Policy;
         policyState.State.Policy = policy;
-        await policyState.WriteStateAsync();
+        try
+        {
+            await policyState.WriteStateAsync();
+        }
+        catch
+        {
+            policyState.State.Policy = previous;
+            throw;
+        }
+
         var partition = KeyHash.Bucket(EntityId, Options.Partitions);
         await GrainFactory.Reference<IIngestPartitionGrain>(GrainKeys.For(Project, partition.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .PolicyChangedAsync(EntityId, policy);

@@ -31,6 +31,12 @@ public sealed partial class IngestPartitionGrain(
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan TruncateEvery = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long the partition trusts its copy of the agents' policies. A change is pushed at once
+    /// (<see cref="PolicyChangedAsync"/>); this bounds how long a push that failed leaves tool calls judged by an old one.
+    /// </summary>
+    public static readonly TimeSpan PolicyCopyLifetime = TimeSpan.FromMinutes(1);
+
     private readonly Dictionary<string, AutonomyPolicy?> _policies = new(StringComparer.Ordinal);
     private readonly List<AgentEvent> _gathered = [];
     private readonly DeliveryOutbox _outbox = new();
@@ -43,6 +49,7 @@ public sealed partial class IngestPartitionGrain(
     private long _openFlush;
     private int _openSequence;
     private IGrainTimer? _flushTimer;
+    private DateTimeOffset _policiesCopiedAt;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -224,6 +231,13 @@ public sealed partial class IngestPartitionGrain(
 
     private async Task LoadPoliciesAsync(IReadOnlyList<AgentEvent> events)
     {
+        var now = time.GetUtcNow();
+        if (now - _policiesCopiedAt > PolicyCopyLifetime)
+        {
+            _policies.Clear();
+            _policiesCopiedAt = now;
+        }
+
         var missing = events.Where(e => e.Type == EventType.ToolCall && !_policies.ContainsKey(e.AgentId))
             .Select(e => e.AgentId).Distinct(StringComparer.Ordinal).ToList();
         var policies = await Task.WhenAll(missing.Select(agent => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.For(_project, agent)).GetPolicyAsync()));
