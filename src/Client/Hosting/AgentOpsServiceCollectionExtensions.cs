@@ -48,10 +48,31 @@ public static class AgentOpsServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new AgentOpsClient(
             sp.GetRequiredService<IOptions<AgentOpsClientOptions>>().Value,
-            sp.GetRequiredService<AgentOpsApiClient>,
+            ApiClients(sp),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
         services.AddHostedService<AgentOpsClientHostedService>();
         return services;
+    }
+
+    /// <summary>
+    /// A typed client per send, so that <see cref="IHttpClientFactory"/> can rotate its handlers; while the container is
+    /// being disposed (the client flushes from its own dispose, after the host's flush) resolving throws, and the last
+    /// client resolved still sends: the container disposes the AgentOps client before the factory it depends on.
+    /// </summary>
+    private static Func<AgentOpsApiClient> ApiClients(IServiceProvider services)
+    {
+        var last = services.GetRequiredService<AgentOpsApiClient>();
+        return () =>
+        {
+            try
+            {
+                return last = services.GetRequiredService<AgentOpsApiClient>();
+            }
+            catch (ObjectDisposedException)
+            {
+                return last;
+            }
+        };
     }
 }
