@@ -40,7 +40,10 @@ public sealed class AgentOpsClientOptions
     /// <summary>The longest delay between retries when the server sends no <c>Retry-After</c>. Default 30 s.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The longest <c>Retry-After</c> honoured; a longer one is shortened to this. Default 5 min.</summary>
+    /// <summary>
+    /// The longest <c>Retry-After</c> honoured; a longer one is shortened to this. Default 5 min. A <c>Retry-After</c> of
+    /// zero, a date already past, or this set to zero means the usual backoff instead, never an immediate retry.
+    /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
@@ -60,6 +63,12 @@ public sealed class AgentOpsClientOptions
 
     /// <summary>What a guard check decides when the server cannot: <see cref="GuardFailureMode.FailOpen"/> (the default) or <see cref="GuardFailureMode.FailClosed"/>.</summary>
     public GuardFailureMode GuardFailureMode { get; set; } = GuardFailureMode.FailOpen;
+
+    /// <summary>
+    /// The longest any of the durations may be. Timers and delays stop at about 49 days, and a day already means "never"
+    /// for an agent waiting on a flush, a request or a guard answer.
+    /// </summary>
+    public static readonly TimeSpan LongestDuration = TimeSpan.FromDays(1);
 
     /// <summary>Lists what is wrong with these settings (empty when they are usable).</summary>
     /// <returns>One sentence per problem.</returns>
@@ -91,14 +100,14 @@ public sealed class AgentOpsClientOptions
         Positive(RetryBaseDelay, nameof(RetryBaseDelay));
         Positive(ShutdownTimeout, nameof(ShutdownTimeout));
         Positive(GuardTimeout, nameof(GuardTimeout));
-        if (MaxRetryDelay < RetryBaseDelay)
+        if (MaxRetryDelay < RetryBaseDelay || MaxRetryDelay > LongestDuration)
         {
-            problems.Add("MaxRetryDelay must be at least RetryBaseDelay.");
+            problems.Add($"MaxRetryDelay must be at least RetryBaseDelay and at most {LongestDuration} (got {MaxRetryDelay}).");
         }
 
-        if (MaxRetryAfter < TimeSpan.Zero || DropLogInterval < TimeSpan.Zero)
+        if (MaxRetryAfter < TimeSpan.Zero || MaxRetryAfter > LongestDuration || DropLogInterval < TimeSpan.Zero || DropLogInterval > LongestDuration)
         {
-            problems.Add("MaxRetryAfter and DropLogInterval must not be negative.");
+            problems.Add($"MaxRetryAfter and DropLogInterval must be 0 to {LongestDuration}.");
         }
 
         if (!Enum.IsDefined(GuardFailureMode))
@@ -110,9 +119,9 @@ public sealed class AgentOpsClientOptions
 
         void Positive(TimeSpan value, string name)
         {
-            if (value <= TimeSpan.Zero)
+            if (value <= TimeSpan.Zero || value > LongestDuration)
             {
-                problems.Add($"{name} must be positive (got {value}).");
+                problems.Add($"{name} must be positive and at most {LongestDuration} (got {value}).");
             }
         }
     }

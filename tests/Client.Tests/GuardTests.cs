@@ -161,4 +161,20 @@ public sealed class GuardTests
         Assert.Equal("run-42", body.GetProperty("runId").GetString());
         Assert.Equal("execute", body.GetProperty("action").GetString());
     }
+
+    [Fact]
+    public void A_cost_or_timeout_the_server_could_never_take_is_refused_when_the_request_is_built()
+    {
+        foreach (var cost in new[] { double.NaN, double.PositiveInfinity, -0.01, 1e9 })
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => new GuardRequest("a", "r") { EstimatedCostUsd = cost });
+        }
+
+        foreach (var timeout in new[] { TimeSpan.Zero, System.Threading.Timeout.InfiniteTimeSpan, TimeSpan.MaxValue })
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => new GuardRequest("a", "r") { Timeout = timeout });
+        }
+
+        Assert.Equal(0.5, new GuardRequest("a", "r") { EstimatedCostUsd = 0.5, Timeout = TimeSpan.FromSeconds(1) }.EstimatedCostUsd);
+    }
 }

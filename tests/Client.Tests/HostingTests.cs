@@ -57,6 +57,31 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task Disposing_the_container_sends_what_was_tracked_after_the_hosts_flush()
+    {
+        await using var server = await FakeAgentOpsServer.StartAsync();
+        var services = new ServiceCollection();
+        services.AddAgentOpsClient(o =>
+        {
+            (o.BaseAddress, o.ApiKey, o.AgentId) = (server.BaseAddress, "k", "di-agent");
+            (o.FlushInterval, o.ShutdownTimeout) = (TimeSpan.FromHours(1), TimeSpan.FromSeconds(30));
+        });
+        var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<AgentOpsClient>();
+        var hosted = Assert.Single(provider.GetServices<IHostedService>());
+        await hosted.StartAsync(CancellationToken.None);
+        client.Track(new RunStartedEvent { RunId = "late" });
+        await hosted.StopAsync(CancellationToken.None);
+
+        // Tracked after the host's flush, e.g. by a hosted service that stops after it: the container's dispose sends it.
+        client.Track(new RunFinishedEvent(RunOutcome.Success) { RunId = "late" });
+        await provider.DisposeAsync();
+
+        Assert.Equal(2, client.Counters.Delivered);
+        Assert.Equal(["run_started", "run_finished"], server.EventRequests.SelectMany(r => r.Events).Select(e => e.GetProperty("type").GetString()));
+    }
+
+    [Fact]
     public void Invalid_options_fail_validation()
     {
         var services = new ServiceCollection();
@@ -69,6 +94,27 @@ public sealed class HostingTests
         using var noAddressProvider = noAddress.BuildServiceProvider();
         var error = Assert.Throws<OptionsValidationException>(() => noAddressProvider.GetRequiredService<AgentOpsClient>());
         Assert.Contains("BaseAddress", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Durations_past_a_day_are_refused_before_they_can_stop_a_timer()
+    {
+        Assert.Empty(new AgentOpsClientOptions { BaseAddress = new Uri("http://127.0.0.1:5000") }.Validate());
+        foreach (var set in new Action<AgentOpsClientOptions>[]
+        {
+            o => o.RequestTimeout = TimeSpan.MaxValue,
+            o => o.FlushInterval = TimeSpan.FromDays(2),
+            o => o.GuardTimeout = TimeSpan.MaxValue,
+            o => o.ShutdownTimeout = Timeout.InfiniteTimeSpan,
+            o => o.MaxRetryDelay = TimeSpan.MaxValue,
+            o => o.MaxRetryAfter = TimeSpan.FromDays(60),
+            o => o.DropLogInterval = TimeSpan.MaxValue,
+        })
+        {
+            var options = new AgentOpsClientOptions { BaseAddress = new Uri("http://127.0.0.1:5000") };
+            set(options);
+            Assert.Single(options.Validate());
+        }
     }
 
     [Fact]
