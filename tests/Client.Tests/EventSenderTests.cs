@@ -208,6 +208,21 @@ public sealed class EventSenderTests
     }
 
     [Fact]
+    public async Task A_Retry_After_of_zero_backs_off_instead_of_retrying_at_once()
+    {
+        await using var f = await ClientFixture.StartAsync(
+            o => (o.MaxBatchSize, o.RetryBaseDelay) = (1, TimeSpan.FromSeconds(1)),
+            setUp: server => server.ReplyToEvents(Replies.Status(429, retryAfterSeconds: 0)));
+        f.Client.Track(new RunStartedEvent { RunId = "a" });
+
+        await Eventually.AssertAsync(() => Assert.Equal(1, f.Client.Counters.Retries));
+        await Task.Delay(300); // the fake clock stands still: a retry now would be a busy loop
+        Assert.Single(f.Server.EventRequests);
+        f.Time.Advance(TimeSpan.FromSeconds(1));
+        await Eventually.AssertAsync(() => Assert.Equal(2, f.Server.EventRequests.Count));
+    }
+
+    [Fact]
     public async Task A_429_is_retried_after_its_Retry_After_and_counts_as_delivered_only_after_a_2xx()
     {
         await using var f = await ClientFixture.StartAsync(

@@ -244,7 +244,9 @@ internal sealed class EventSender : IAsyncDisposable
             if (wake.Task.IsCompleted)
             {
                 wake = NewSignal();
-                Volatile.Write(ref _wake, wake);
+                // A full fence, not a release: the re-check below must not read the counters before the new signal is
+                // visible, or a writer that counted in between would complete the old signal and this wait would miss it.
+                Interlocked.Exchange(ref _wake, wake);
                 if (SendNow())
                 {
                     return;
@@ -366,7 +368,7 @@ internal sealed class EventSender : IAsyncDisposable
                 return;
             }
 
-            var delay = response?.RetryAfter is { } retryAfter ? (retryAfter > _maxRetryAfter ? _maxRetryAfter : retryAfter) : Backoff(attempt);
+            var delay = RetryDelay(response?.RetryAfter, attempt);
             var dueAt = _time.GetUtcNow() + delay;
             Interlocked.Increment(ref _retries);
             Log.Retrying(_logger, events.Count, attempt, reason, (long)delay.TotalMilliseconds);
@@ -387,6 +389,16 @@ internal sealed class EventSender : IAsyncDisposable
 
     private static bool IsRetryable(int status) =>
         status is (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests or >= 500;
+
+    /// <summary>
+    /// The server's <c>Retry-After</c>, at most <c>MaxRetryAfter</c>; when it is zero (or a date already past, or
+    /// MaxRetryAfter is zero) the backoff, so that a proxy's <c>Retry-After: 0</c> cannot turn retries into a busy loop.
+    /// </summary>
+    private TimeSpan RetryDelay(TimeSpan? retryAfter, int attempt)
+    {
+        var honoured = retryAfter is { } wait ? (wait > _maxRetryAfter ? _maxRetryAfter : wait) : TimeSpan.Zero;
+        return honoured > TimeSpan.Zero ? honoured : Backoff(attempt);
+    }
 
     /// <summary>Exponential backoff with "equal jitter": half the exponential delay plus a random part of the other half.</summary>
     private TimeSpan Backoff(int attempt)
