@@ -149,6 +149,45 @@ public sealed class ChatClientMiddlewareTests
     }
 
     [Fact]
+    public async Task A_run_named_in_the_options_inside_an_ambient_run_is_the_ambient_agents()
+    {
+        await using var f = await ClientFixture.StartAsync(); // its default agent is agent-1
+        var model = new FakeChatClient(f.Time).Then(Turn.Answer(TextResponse("ok", "gpt-4o", null), 1));
+        using var chat = new ChatClientBuilder(model).UseAgentOps(f.Client).Build();
+
+        using (f.Client.StartRun(runId: "outer", agentId: "pr-reviewer", routeId: "review"))
+        {
+            await chat.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], new ChatOptions().WithAgentOpsRun("sub-run-1"));
+        }
+
+        await f.FlushAsync();
+        var call = Assert.Single(Sent(f, "llm_call"));
+        Assert.Equal(("pr-reviewer", "sub-run-1", null), (Text(call, "agentId"), Text(call, "runId"), Text(call, "routeId")));
+    }
+
+    [Fact]
+    public async Task A_tool_call_hook_that_throws_is_logged_and_the_model_is_still_called()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        var model = new FakeChatClient(f.Time)
+            .Then(Turn.Answer(ToolCallResponse("call-1", "read_file", "gpt-4o", new UsageDetails()), 1))
+            .Then(Turn.Answer(TextResponse("done", "gpt-4o", null), 1));
+        using var chat = new ChatClientBuilder(model)
+            .UseAgentOps(f.Client, o => o.ConfigureToolCall = (e, call, result) => e.Target = (string)call.Arguments!["missing"]!)
+            .Build();
+
+        using (f.Client.StartRun(runId: "run-1"))
+        {
+            List<ChatMessage> messages = [new(ChatRole.User, "hi")];
+            messages.AddRange((await chat.GetResponseAsync(messages)).Messages);
+            messages.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent("call-1", "contents")]));
+            Assert.Equal("done", (await chat.GetResponseAsync(messages)).Text);
+        }
+
+        Assert.Equal(2, model.Calls.Count);
+    }
+
+    [Fact]
     public async Task A_call_outside_any_run_passes_through_unrecorded()
     {
         await using var f = await ClientFixture.StartAsync();

@@ -309,7 +309,14 @@ public sealed class AgentOpsChatClient : DelegatingChatClient
                     && !string.IsNullOrEmpty(result.CallId)
                     && _pendingTools.TryRemove((run.RunId, result.CallId), out var pending))
                 {
-                    TrackToolCall(run, pending.Call, result, pending.RequestedAt, _client.TimeProvider.GetElapsedTime(pending.RequestedTimestamp));
+                    try
+                    {
+                        TrackToolCall(run, pending.Call, result, pending.RequestedAt, _client.TimeProvider.GetElapsedTime(pending.RequestedTimestamp));
+                    }
+                    catch (Exception ex)
+                    {
+                        Log.RecordingFailed(_client.Logger, ex); // before the model call, outside End: monitoring never breaks the agent
+                    }
                 }
             }
         }

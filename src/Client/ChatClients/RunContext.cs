@@ -9,8 +9,9 @@ internal sealed record RunContext(string AgentId, string RunId, string? RouteId,
 {
     /// <summary>
     /// Resolves the run: the <see cref="AgentOpsChatOptions.RunIdKey"/> option, else <see cref="RunScope.Current"/>'s run.
-    /// Each other field comes from its option key, else from the ambient run when it is the same run, else from the
-    /// client's defaults. Null when no run id is known.
+    /// The agent comes from its option key, else from the ambient run (a run named in the options inside it is the same
+    /// agent's), else from the client's default. Route, user and version come from their option keys, else from the
+    /// ambient run when it is the same run. Null when no run id or no agent is known.
     /// </summary>
     public static RunContext? Resolve(ChatOptions? options, AgentOpsClient client)
     {
@@ -23,7 +24,7 @@ internal sealed record RunContext(string AgentId, string RunId, string? RouteId,
         }
 
         var ambient = scope is not null && scope.RunId == runId ? scope : null;
-        var agentId = Read(properties, AgentOpsChatOptions.AgentIdKey) ?? ambient?.AgentId ?? client.DefaultAgentId;
+        var agentId = Read(properties, AgentOpsChatOptions.AgentIdKey) ?? scope?.AgentId ?? client.DefaultAgentId;
         return agentId is null
             ? null
             : new RunContext(
