@@ -76,7 +76,11 @@ public sealed class TrajectoryShardGrain(
             return;
         }
 
-        await ReopenAsync(delivery.Events); // before the watermark moves: if the store fails, the redelivery does it again
+        if (_savedUnfinished.Count > 0)
+        {
+            await ReopenAsync(delivery.Events); // before the watermark moves: if the store fails, the redelivery does it again
+        }
+
         _watermarks.TryAdvance(delivery.Partition, delivery.Flush);
 
         _lastApplied[delivery.Partition] = delivery.Flush;
@@ -120,17 +124,22 @@ public sealed class TrajectoryShardGrain(
     /// <summary>Brings back the runs of these events that were stored while quiet and unfinished: totals and steps as stored.</summary>
     private async Task ReopenAsync(IReadOnlyList<AgentEvent> events)
     {
-        foreach (var runId in events.Select(e => e.RunId).Where(_savedUnfinished.Contains).Distinct(StringComparer.Ordinal).ToList())
+        foreach (var e in events)
         {
-            if (await store.GetAsync(_project, _shard, runId) is { } stored)
+            if (!_savedUnfinished.Contains(e.RunId))
+            {
+                continue;
+            }
+
+            if (await store.GetAsync(_project, _shard, e.RunId) is { } stored)
             {
                 var run = new OpenRun(RunTotals.Resume(stored.Summary));
                 run.Steps.AddRange(stored.Steps ?? []);
-                _open[runId] = run;
+                _open[e.RunId] = run;
             }
 
-            _savedUnfinished.Remove(runId);
-            _recentlySaved.Remove(runId);
+            _savedUnfinished.Remove(e.RunId); // only once reopened: if the store failed, the redelivery tries again
+            _recentlySaved.Remove(e.RunId);
         }
     }
 
