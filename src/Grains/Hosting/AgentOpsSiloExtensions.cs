@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Storage;
 using Orleans.Streams;
 using Polly;
@@ -73,6 +74,18 @@ public static class AgentOpsSiloExtensions
     /// </summary>
     public static readonly TimeSpan MemoryStreamCacheTime = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The ingest stream's pulling agent: it polls every <paramref name="pollPeriod"/> and retries a delivery the partition
+    /// grain refused (its journal or a policy read failing) for as long as it takes. Orleans' default gives up after a
+    /// minute and skips the chunk, which would lose events already answered 2xx; retrying holds the partition's queue
+    /// back instead, and ingest answers 503 once the queue is full.
+    /// </summary>
+    public static void ConfigureIngestPulling(StreamPullingAgentOptions options, TimeSpan pollPeriod)
+    {
+        options.GetQueueMsgsTimerPeriod = pollPeriod;
+        options.MaxEventDeliveryTime = Timeout.InfiniteTimeSpan;
+    }
+
     /// <summary>Memory grain storage and memory streams: the Local profile (nothing survives a restart).</summary>
     public static ISiloBuilder AddAgentOpsMemoryProviders(this ISiloBuilder silo)
     {
@@ -83,7 +96,7 @@ public static class AgentOpsSiloExtensions
         silo.AddMemoryStreams(IngestStreams.Provider, streams =>
         {
             streams.ConfigurePartitioning(MemoryEventQueues);
-            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = QueuePollPeriod));
+            streams.ConfigurePullingAgent(agent => agent.Configure(o => ConfigureIngestPulling(o, QueuePollPeriod)));
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
             streams.ConfigureCacheEviction(eviction => eviction.Configure(o =>
             {

@@ -108,7 +108,7 @@ public static class OrleansHosting
             }));
             // An idle queue costs one billed read per poll (the agent reads on at once while messages keep coming), so
             // Azure queues are polled every 100 ms, not every 20 ms like the free memory queues: 40 reads/s idle for 4 queues.
-            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = AzureQueuePollPeriod));
+            streams.ConfigurePullingAgent(agent => agent.Configure(o => AgentOpsSiloExtensions.ConfigureIngestPulling(o, AzureQueuePollPeriod)));
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
         });
     }
