@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AgentOps.Notifications;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentOps.Silo.Tests;
 
@@ -169,6 +170,23 @@ public sealed class AlertTests(SiloFactory silo)
         Assert.Equal("critical", (string?)alert["severity"]);
         Assert.Equal(1, alert.Number("value"));
         Assert.Single(await AlertsAsync(client, $"state=all&entityId={agent}"));
+    }
+
+    [Fact]
+    public async Task A_firing_alert_of_an_entity_that_goes_quiet_still_resolves_after_idle_activations_are_collected()
+    {
+        var client = silo.IsolatedProjectClient();
+        var agent = $"quiet-{_suffix}";
+        await PostAsync(client, [Ev.Of("tool_call", agent, "r", Now.AddSeconds(-1)).With("tool", "x").With("status", "denied")]);
+        await WaitForAlertAsync(client, $"state=firing&entityId={agent}");
+
+        // Nothing more from or about the agent: only its judge timer ticks. Collect every activation idle for a second
+        // (the silo does so after 30 minutes); the timer's ticks must keep the agent alive while its alert is open.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.FromSeconds(1));
+        silo.Clock.Advance(TimeSpan.FromMinutes(7)); // the violation has left the rule's 5-minute window
+
+        await WaitForAlertAsync(client, $"state=resolved&entityId={agent}");
     }
 
     [Fact]

@@ -278,13 +278,16 @@ public abstract class MonitoredEntityGrain<TState>(
         return GrainFactory.Reference<IFleetShardGrain>(GrainKeys.ForShard(Project, "fleet", shard)).ReportAsync(summary);
     }
 
-    /// <summary>Keeps a judgement timer while an alert is pending or firing, so <c>for</c> elapses and alerts resolve without events.</summary>
+    /// <summary>
+    /// Keeps a judgement timer while an alert is pending or firing, so <c>for</c> elapses and alerts resolve without
+    /// events. Its ticks keep the grain alive: an idle entity collected with an open alert would leave it open for good.
+    /// </summary>
     private void UpdateJudgeTimer()
     {
         if (State.Alerts.HasOpen)
         {
             var interval = services.Rules.Value.JudgeInterval;
-            _judgeTimer ??= this.RegisterGrainTimer(JudgeAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
+            _judgeTimer ??= this.RegisterGrainTimer(JudgeAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false, KeepAlive = true });
         }
         else if (_judgeTimer is not null)
         {
