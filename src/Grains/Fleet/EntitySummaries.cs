@@ -25,7 +25,7 @@ public static class EntitySummaries
     {
         var hour = monitor.Windows.Sum(Hour, now).ToView();
         var hours = monitor.Windows.Hours;
-        var baseline = baselines.GetOrCompute(CostBaseline, hours.BucketOf(now), hours.HistoryVersion,
+        var baseline = baselines.GetOrCompute(CostBaseline, RuleJudge.BaselineHours(CostBaseline, CostBaseline.Baseline!, hours, now), hours.HistoryVersion,
             () => RuleJudge.HourlyStat(CostBaseline, CostBaseline.Baseline!, MetricCatalog.Get(CostBaseline.Metric), hours, now));
         var firing = alerts.Where(a => a.State == AlertState.Firing).ToList();
         return new EntitySummary

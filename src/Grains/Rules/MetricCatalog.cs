@@ -17,19 +17,19 @@ public static class MetricCatalog
         new("runsSucceeded", SampleKind.RunsFinished, m => m.RunsSucceeded),
         new("runsFailed", SampleKind.RunsFinished, m => m.RunsFailed),
         new("costUsd", SampleKind.Calls, m => m.CostUsd),
-        new("costPerRun", SampleKind.RunsFinished, m => m.CostPerRun),
-        new("costPerSuccessfulRun", SampleKind.RunsSucceeded, m => m.CostPerSuccessfulRun),
+        new("costPerRun", SampleKind.RunsFinished, m => m.CostPerRun, IsRatio: true),
+        new("costPerSuccessfulRun", SampleKind.RunsSucceeded, m => m.CostPerSuccessfulRun, IsRatio: true),
         new("inputTokens", SampleKind.Calls, m => m.InputTokens),
         new("outputTokens", SampleKind.Calls, m => m.OutputTokens),
         new("cachedInputTokens", SampleKind.Calls, m => m.CachedInputTokens),
         new("llmCalls", SampleKind.Calls, m => m.LlmCalls),
         new("toolCalls", SampleKind.Calls, m => m.ToolCalls),
-        new("toolCallsPerRun", SampleKind.RunsFinished, m => m.ToolCallsPerRun),
-        new("retryRate", SampleKind.Calls, m => m.RetryRate),
-        new("errorRate", SampleKind.Calls, m => m.ErrorRate),
+        new("toolCallsPerRun", SampleKind.RunsFinished, m => m.ToolCallsPerRun, IsRatio: true),
+        new("retryRate", SampleKind.Calls, m => m.RetryRate, IsRatio: true),
+        new("errorRate", SampleKind.Calls, m => m.ErrorRate, IsRatio: true),
         new("evalCount", SampleKind.Evals, m => m.EvalCount),
-        new("evalScore", SampleKind.Evals, m => m.EvalScore),
-        new("evalPassRate", SampleKind.Evals, m => m.EvalPassRate),
+        new("evalScore", SampleKind.Evals, m => m.EvalScore, IsRatio: true),
+        new("evalPassRate", SampleKind.EvalVerdicts, m => m.EvalPassRate, IsRatio: true),
         new("violations", SampleKind.Calls, m => m.Violations),
         new("unpricedCalls", SampleKind.Calls, m => m.UnpricedCalls),
     }.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
@@ -55,9 +55,13 @@ public static class MetricCatalog
         SampleKind.RunsFinished => totals.RunsFinished,
         SampleKind.RunsSucceeded => totals.RunsSucceeded,
         SampleKind.Evals => totals.Evals,
+        SampleKind.EvalVerdicts => totals.EvalsWithVerdict,
         _ => 0,
     };
 }
 
-/// <summary>How to read one metric from a window's view, and what its samples are.</summary>
-public sealed record MetricDefinition(string Name, SampleKind Samples, Func<MetricsView, double> Value);
+/// <summary>
+/// How to read one metric from a window's view, and what its samples are. A ratio over no samples reads 0 but means
+/// nothing, so a ratio metric is judged only with at least one sample of its denominator.
+/// </summary>
+public sealed record MetricDefinition(string Name, SampleKind Samples, Func<MetricsView, double> Value, bool IsRatio = false);

@@ -30,7 +30,7 @@ public static class RuleJudge
     private static Judgement JudgeMetric(AlertRule rule, RollingWindows windows, in MetricTotals totals, DateTimeOffset now, BaselineCache cache)
     {
         var metric = MetricCatalog.Get(rule.Metric);
-        if (MetricCatalog.Samples(metric.Samples, totals) < rule.MinSamples)
+        if (MetricCatalog.Samples(metric.Samples, totals) < (metric.IsRatio ? Math.Max(1, rule.MinSamples) : rule.MinSamples))
         {
             return Judgement.NotJudged;
         }
@@ -39,10 +39,10 @@ public static class RuleJudge
         if (rule.Baseline is { } baseline)
         {
             var hours = windows.Hours;
-            var stat = cache.GetOrCompute(rule, hours.BucketOf(now), hours.HistoryVersion, () => HourlyStat(rule, baseline, metric, hours, now));
-            if (stat is null)
+            var stat = cache.GetOrCompute(rule, BaselineHours(rule, baseline, hours, now), hours.HistoryVersion, () => HourlyStat(rule, baseline, metric, hours, now));
+            if (stat is not > 0)
             {
-                return Judgement.NotJudged;
+                return Judgement.NotJudged; // too few hours, or a baseline of 0 (free models, no retries): "2x of nothing" means nothing
             }
 
             threshold = baseline.Factor * stat.Value;
@@ -101,6 +101,6 @@ public static class RuleJudge
     }
 
     /// <summary>The hour buckets of the baseline window that do not overlap the rule's current window.</summary>
-    private static (long From, long To) BaselineHours(AlertRule rule, RuleBaseline baseline, BucketRing hours, DateTimeOffset now) =>
+    public static (long From, long To) BaselineHours(AlertRule rule, RuleBaseline baseline, BucketRing hours, DateTimeOffset now) =>
         (hours.BucketOf(now - baseline.Window), hours.BucketOf(now - rule.Window) - 1);
 }

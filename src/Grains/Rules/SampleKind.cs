@@ -9,4 +9,5 @@ public enum SampleKind
     RunsFinished,
     RunsSucceeded,
     Evals,
+    EvalVerdicts,
 }

@@ -232,4 +232,77 @@ public sealed class RuleJudgeTests
         Assert.True(MetricCatalog.IsKnown("toolDrift"));
         Assert.False(MetricCatalog.IsKnown("latency"));
     }
+    [Fact]
+    public void A_baseline_of_zero_judges_nothing_so_free_models_do_not_fire_the_cost_rule()
+    {
+        var monitor = new EntityMonitor();
+        void Run(string id, DateTimeOffset at)
+        {
+            monitor.Apply(Started(id, at), Now);
+            monitor.Apply(Llm(id, at, 0.0, model: "my-self-hosted-llama"), Now);
+            monitor.Apply(Finished(id, at.AddSeconds(30)), Now);
+        }
+
+        for (var h = 2; h < 30; h++)
+        {
+            Run($"old{h}", Now.AddHours(-h));
+        }
+
+        for (var i = 0; i < 6; i++)
+        {
+            Run($"new{i}", Now.AddMinutes(-30 + i));
+        }
+
+        var rule = DefaultRules.Create(Now).Single(r => r.Id == "cost-per-successful-run-2x-median");
+        Assert.False(RuleJudge.Judge(rule, monitor.Windows, Now, new BaselineCache()).Judged); // 0 >= 2 x 0 is no regression
+    }
+
+    [Theory]
+    [InlineData("evalPassRate", ComparisonOp.LessThan, 0.9)]
+    [InlineData("retryRate", ComparisonOp.LessOrEqual, 0.5)]
+    [InlineData("costPerRun", ComparisonOp.LessThan, 1.0)]
+    public void A_ratio_over_an_empty_window_is_not_judged(string metric, ComparisonOp op, double threshold)
+    {
+        var rule = new AlertRule { Id = "ratio", Metric = metric, Window = TimeSpan.FromMinutes(10), Op = op, Threshold = threshold };
+        var monitor = new EntityMonitor();
+        monitor.Apply(Eval("r", Now.AddMinutes(-1), score: 0.8), Now); // activity, but no verdicts, calls or finished runs
+
+        Assert.False(RuleJudge.Judge(rule, monitor.Windows, Now, new BaselineCache()).Judged);
+    }
+
+    [Fact]
+    public void A_cached_baseline_follows_the_hours_out_of_a_sub_hour_window_as_they_move_within_the_hour()
+    {
+        var noon = new DateTimeOffset(2026, 3, 4, 12, 0, 0, TimeSpan.Zero);
+        var rule = new AlertRule
+        {
+            Id = "retry-vs-baseline",
+            Metric = "retryRate",
+            Window = TimeSpan.FromMinutes(10),
+            Op = ComparisonOp.GreaterThan,
+            Baseline = new RuleBaseline { Window = TimeSpan.FromDays(7), Stat = BaselineStat.Median, Factor = 2.0, MinPoints = 3 },
+        };
+        var monitor = new EntityMonitor();
+        var at1205 = noon.AddMinutes(5);
+        foreach (var hour in new[] { 9, 10, 11 })
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                monitor.Apply(Llm($"h{hour}", noon.AddHours(hour - 12).AddMinutes(10 + i), 0.01, attempt: i == 0 ? 2 : 1), at1205);
+            }
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            monitor.Apply(Llm("now", noon.AddMinutes(6).AddSeconds(i * 10), 0.01, attempt: i % 2 == 0 ? 2 : 1), at1205);
+        }
+
+        var cache = new BaselineCache();
+        Assert.False(RuleJudge.Judge(rule, monitor.Windows, at1205, cache).Judged); // hour 11 overlaps 11:55-12:05: 2 hours
+
+        var at1215 = noon.AddMinutes(15); // hour 11 has left 12:05-12:15: 3 hours, median retry rate 0.1
+        var cached = RuleJudge.Judge(rule, monitor.Windows, at1215, cache);
+        Assert.Equal(RuleJudge.Judge(rule, monitor.Windows, at1215, new BaselineCache()), cached);
+        Assert.True(cached.Breached);
+    }
 }
