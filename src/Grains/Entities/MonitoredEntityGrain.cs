@@ -141,6 +141,14 @@ public abstract class MonitoredEntityGrain<TState>(
     {
         if (!State.Watermarks.TryAdvance(delivery.Partition, delivery.Flush))
         {
+            // Held already: a partition that restarted replays what it had not seen confirmed. Confirm it as well (now,
+            // if the state is stored), or the partition waits for this grain forever and never truncates its journal again.
+            _appliedSinceCheckpoint[delivery.Partition] = Math.Max(_appliedSinceCheckpoint.GetValueOrDefault(delivery.Partition), delivery.Flush);
+            if (!_dirty)
+            {
+                ConfirmCheckpoint();
+            }
+
             return false;
         }
 

@@ -33,6 +33,13 @@ public sealed class TrajectoryShardGrain(
     /// <summary>An open run without events for this long is stored as it is.</summary>
     public static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// A finished run whose sampling decision has not come this long after its last event is stored with its steps. The
+    /// agent decides within a second of the finish; a decision is lost when the silo stops in between, and the journal
+    /// keeps the run's flushes (for every grain of the partition) until the run is stored.
+    /// </summary>
+    public static readonly TimeSpan UndecidedAfter = TimeSpan.FromMinutes(1);
+
     /// <summary>A run's totals outlive its steps: they are kept this long, or the project's retention when longer.</summary>
     public static readonly TimeSpan RunRetention = TimeSpan.FromDays(90);
 
@@ -191,13 +198,14 @@ public sealed class TrajectoryShardGrain(
     private async Task SaveAsync()
     {
         var idleBefore = (time.GetUtcNow() - IdleAfter).UtcTicks;
+        var undecidedBefore = (time.GetUtcNow() - UndecidedAfter).UtcTicks;
         foreach (var run in _open.Values.ToList())
         {
             if (run.Decision is { } decision && run.Totals.Outcome is not null)
             {
                 Store(run, decision.Keep, decision.Reason);
             }
-            else if (run.Totals.LastTouchedTicks < idleBefore)
+            else if (run.Totals.Outcome is null ? run.Totals.LastTouchedTicks < idleBefore : run.Totals.LastTouchedTicks < undecidedBefore)
             {
                 Store(run, keep: true, run.Totals.Outcome is null ? "open" : "undecided");
             }
