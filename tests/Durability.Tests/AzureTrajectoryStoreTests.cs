@@ -108,6 +108,23 @@ public sealed class AzureTrajectoryStoreTests : IAsyncLifetime
     }
 
     /// <summary>A run whose compressed steps exceed a table property: 40 steps of 4 KB of random text each.</summary>
+    [Fact]
+    public async Task A_large_run_stored_again_without_steps_leaves_no_blob_behind()
+    {
+        await _store.SaveAsync(_project, 5, [Large("resumed", Saved)]); // stored while quiet and unfinished: steps in a blob
+        await _store.SaveAsync(_project, 5, [Dropped("resumed", Saved.AddMinutes(30)) with { ReplacesSteps = true }]); // went on, finished, sampled out
+
+        var left = new List<string>();
+        await foreach (var blob in _account.Blobs.GetBlobContainerClient(AzureTrajectoryStore.ContainerName)
+            .GetBlobsAsync(BlobTraits.None, BlobStates.None, _project + "/", CancellationToken.None))
+        {
+            left.Add(blob.Name);
+        }
+
+        Assert.Empty(left);
+        Assert.Null((await _store.GetAsync(_project, 5, "resumed"))!.Steps);
+    }
+
     private static StoredRun Large(string runId, DateTimeOffset savedAt) =>
         new(Summary(runId), [.. Enumerable.Range(0, 40).Select(i => Step(runId, i) with { Output = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3_000)) })], null, "failed", savedAt);
 

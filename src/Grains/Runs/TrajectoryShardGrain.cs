@@ -140,7 +140,7 @@ public sealed class TrajectoryShardGrain(
 
             if (await store.GetAsync(_project, _shard, e.RunId) is { } stored)
             {
-                var run = new OpenRun(RunTotals.Resume(stored.Summary));
+                var run = new OpenRun(RunTotals.Resume(stored.Summary)) { HadStoredSteps = stored.Steps is not null };
                 run.Steps.AddRange(stored.Steps ?? []);
                 _open[e.RunId] = run;
             }
@@ -226,7 +226,7 @@ public sealed class TrajectoryShardGrain(
     private void Store(OpenRun run, bool keep, string reason)
     {
         _open.Remove(run.Totals.RunId);
-        _toSave.Add(new StoredRun(run.Totals.ToSummary(), keep ? Ordered(run.Steps) : null, keep ? null : StepsDropped.Sampled, reason, time.GetUtcNow()));
+        _toSave.Add(new StoredRun(run.Totals.ToSummary(), keep ? Ordered(run.Steps) : null, keep ? null : StepsDropped.Sampled, reason, time.GetUtcNow(), run.HadStoredSteps));
         _recentlySaved.Add(run.Totals.RunId);
         if (run.Totals.Outcome is null)
         {
@@ -291,5 +291,8 @@ public sealed class TrajectoryShardGrain(
         public List<AgentEvent> Steps { get; } = [];
         public Dictionary<int, long> FirstFlush { get; } = [];
         public SamplingDecision? Decision { get; set; }
+
+        /// <summary>Reopened from a stored version that had steps.</summary>
+        public bool HadStoredSteps { get; init; }
     }
 }

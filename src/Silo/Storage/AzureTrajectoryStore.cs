@@ -45,6 +45,12 @@ public sealed class AzureTrajectoryStore(AzureStorageAccount account, Serializer
                 await container.GetBlobClient(BlobName(project, shard, row.Run.Summary.RunId)).UploadAsync(BinaryData.FromBytes(row.Steps!), overwrite: true, cancel));
         }
 
+        // A run stored again without a blob may have had one: the new row no longer points to it, so retention never would.
+        foreach (var (run, _) in rows.Where(r => r.Run.ReplacesSteps && r.Steps is not { Length: > InlineBytes }))
+        {
+            await (await _container.Value).GetBlobClient(BlobName(project, shard, run.Summary.RunId)).DeleteIfExistsAsync();
+        }
+
         var table = await _table.Value;
         foreach (var batch in Batches(rows.Select(r => Row(key, r.Run, r.Steps))))
         {
