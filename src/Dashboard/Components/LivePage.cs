@@ -106,8 +106,20 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
         }
     }
 
-    /// <summary>Keeps a subscription until <see cref="DropSubscriptionsAsync"/> or the page's disposal.</summary>
-    protected void Track(IAsyncDisposable subscription) => _subscriptions.Add(subscription);
+    /// <summary>
+    /// Keeps a subscription until <see cref="DropSubscriptionsAsync"/> or the page's disposal. A page left while it was
+    /// still loading is disposed before its load subscribes: that subscription ends at once instead of renewing forever.
+    /// </summary>
+    protected void Track(IAsyncDisposable subscription)
+    {
+        if (_disposed)
+        {
+            _ = subscription.DisposeAsync().AsTask();
+            return;
+        }
+
+        _subscriptions.Add(subscription);
+    }
 
     /// <summary>Ends the page's subscriptions (when it starts showing something else).</summary>
     protected async Task DropSubscriptionsAsync()

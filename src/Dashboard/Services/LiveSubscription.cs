@@ -103,8 +103,13 @@ public sealed partial class LiveSubscription<TObserver> : IAsyncDisposable
 
                 wait = _renewEvery;
             }
-            catch (Exception ex) when (!token.IsCancellationRequested)
+            catch (Exception ex)
             {
+                if (token.IsCancellationRequested)
+                {
+                    return; // disposing: a renewal that failed meanwhile (a silo outage) no longer matters
+                }
+
                 _missedChanges = true;
                 if (ClusterConnectionMonitor.IsConnectivityFailure(ex))
                 {

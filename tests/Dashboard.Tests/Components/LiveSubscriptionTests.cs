@@ -49,6 +49,29 @@ public sealed class LiveSubscriptionTests
         Assert.Equal(after, Volatile.Read(ref subscribes));
     }
 
+    [Fact]
+    public async Task Disposing_while_a_renewal_hangs_and_then_fails_does_not_throw_and_still_deletes_the_reference()
+    {
+        var factory = ObserverFactory.Create();
+        var monitor = new ClusterConnectionMonitor(new FakeTimeProvider(Data.Now));
+        monitor.ReportConnected();
+        var inFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var subscription = new LiveSubscription<IEntityObserver>(factory, new Observer(), _ =>
+        {
+            started.TrySetResult();
+            return inFlight.Task; // the silo is gone: the call hangs until its response timeout
+        }, _ => Task.CompletedTask, null, monitor, TimeSpan.FromMinutes(1), NullLogger.Instance);
+        await started.Task;
+
+        var dispose = subscription.DisposeAsync().AsTask(); // the page closes
+        await Task.Delay(100);
+        inFlight.SetException(new TimeoutException("Response did not arrive on time"));
+
+        Assert.Null(await Record.ExceptionAsync(() => dispose));
+        Assert.Equal(1, ObserverFactory.Deleted);
+    }
+
     private sealed class Observer : IEntityObserver
     {
         public void OnEntityChanged(EntityKind kind, string entityId)

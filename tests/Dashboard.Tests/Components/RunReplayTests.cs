@@ -1,6 +1,9 @@
 using AgentOps.Dashboard.Components;
 using AgentOps.Dashboard.Tests.Fakes;
+using AgentOps.Dashboard.Services;
+using AgentOps.Runs;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentOps.Dashboard.Tests.Components;
 
@@ -65,5 +68,31 @@ public sealed class RunReplayTests
         var sampled = ctx.Render<RunReplay>(p => p.Add(r => r.RunId, "sampled"));
         sampled.WaitForAssertion(() => Assert.Contains("were not kept (sampled)", sampled.Markup, StringComparison.Ordinal));
         Assert.DoesNotContain(ctx.Entities.Subscriptions, s => s.Disposed);
+    }
+
+    [Fact]
+    public async Task A_replay_closed_while_its_run_is_loading_leaves_no_live_subscription_behind()
+    {
+        await using var ctx = new DashboardTestContext();
+        var runs = new GatedRuns();
+        ctx.Services.AddSingleton<IRunService>(runs);
+        ctx.Render<RunReplay>(p => p.Add(r => r.RunId, "mig-42"));
+
+        await ctx.DisposeComponentsAsync(); // the person navigates away (or the circuit closes) while the read is in flight
+        runs.Gate.SetResult(Data.MigratorRun("mig-42"));
+
+        // A subscription the load makes afterwards must end at once, not renew against the grain for a page that is gone.
+        await Eventually.AssertAsync(() =>
+        {
+            Assert.NotEmpty(ctx.Entities.Subscriptions);
+            Assert.All(ctx.Entities.Subscriptions, s => Assert.True(s.Disposed));
+        });
+    }
+
+    private sealed class GatedRuns : IRunService
+    {
+        public TaskCompletionSource<RunTrajectory?> Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<RunTrajectory?> GetRunAsync(string project, string runId) => Gate.Task;
     }
 }
