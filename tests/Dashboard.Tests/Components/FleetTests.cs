@@ -1,8 +1,10 @@
 using AgentOps.Dashboard.Components.Pages;
+using AgentOps.Dashboard.Services;
 using AgentOps.Dashboard.Tests.Fakes;
 using AgentOps.Entities;
 using AgentOps.Rules;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentOps.Dashboard.Tests.Components;
 
@@ -85,6 +87,25 @@ public sealed class FleetTests
         Assert.Contains("sev-critical", Row(page, "docs-qa").ClassList);
         Assert.Equal(1, ctx.Fleet.Reads);
         Assert.Contains("6 agents", page.Find("[data-testid=fleet-summary]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_row_pushed_for_the_previous_project_never_shows_in_the_next_ones_grid()
+    {
+        await using var ctx = new DashboardTestContext();
+        ctx.Fleet.Rows[EntityKind.Agent].AddRange(Data.Fleet());
+        var page = ctx.Render<FleetPage>();
+        page.WaitForAssertion(() => Assert.Equal(5, ShownIds(page).Count));
+
+        var previous = ctx.Fleet.Subscriptions.Single();
+        previous.Push([Data.Row("default-only-agent")]); // buffered for the next render
+        await page.InvokeAsync(() => ctx.Services.GetRequiredService<ICurrentProject>().Select("staging"));
+        previous.Push([Data.Row("late-default-agent")]); // the old subscription's last word, after the switch
+
+        await Task.Delay(600); // past the page's 250 ms gathering of pushes
+        page.WaitForAssertion(() => Assert.Equal(5, ShownIds(page).Count));
+        Assert.DoesNotContain("default-only-agent", ShownIds(page));
+        Assert.DoesNotContain("late-default-agent", ShownIds(page));
     }
 
     [Fact]
