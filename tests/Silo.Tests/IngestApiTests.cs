@@ -170,6 +170,8 @@ public sealed class IngestApiTests(SiloFactory silo)
     {
         await RejectedAsync(Llm().With("cachedInputTokens", 11), "invalid_value", "cachedInputTokens");
         await RejectedAsync(Llm().With("outputTokens", -1), "invalid_value", "outputTokens");
+        await RejectedAsync(Llm().With("outputTokens", 1_000_000_000_000), "invalid_value", "outputTokens"); // priced, it overflowed to a negative cost
+        await RejectedAsync(Llm().With("inputTokens", 1_000_000_001L), "invalid_value", "inputTokens");
         await RejectedAsync(Llm().With("costUsd", -0.01), "invalid_value", "costUsd");
         await RejectedAsync(Llm().With("attempt", 0), "invalid_value", "attempt");
         await RejectedAsync(Llm().With("status", "denied"), "invalid_value", "status");

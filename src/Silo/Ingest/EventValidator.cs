@@ -16,6 +16,9 @@ namespace AgentOps.Silo.Ingest;
 /// </summary>
 public sealed partial class EventValidator(PriceTable prices, IOptions<IngestOptions> options, EventRedactor redactor, IdentifierPseudonyms pseudonyms)
 {
+    /// <summary>The most tokens of one kind a call may report.</summary>
+    public const long MaxTokensPerCall = 1_000_000_000;
+
     public (AgentEvent? Event, ItemError? Error) Validate(EventDraft d, int index, DateTimeOffset now)
     {
         try
@@ -81,9 +84,9 @@ public sealed partial class EventValidator(PriceTable prices, IOptions<IngestOpt
     private AgentEvent LlmCall(EventDraft d, AgentEvent e)
     {
         var model = Name(Required(d.Model, "model"), "model")!;
-        var input = NonNegative(d.InputTokens, "inputTokens");
-        var cached = NonNegative(d.CachedInputTokens, "cachedInputTokens");
-        var output = NonNegative(d.OutputTokens, "outputTokens");
+        var input = Tokens(d.InputTokens, "inputTokens");
+        var cached = Tokens(d.CachedInputTokens, "cachedInputTokens");
+        var output = Tokens(d.OutputTokens, "outputTokens");
         if (cached > input)
         {
             throw Invalid("cachedInputTokens", $"cachedInputTokens ({cached}) cannot exceed inputTokens ({input}): cached tokens are a part of the input.");
@@ -232,8 +235,9 @@ public sealed partial class EventValidator(PriceTable prices, IOptions<IngestOpt
         return text is null || text.Length <= max ? text : string.Concat(text.AsSpan(0, max), $"…[truncated {text.Length - max} chars]");
     }
 
-    private static long NonNegative(long? value, string field) =>
-        value is null or >= 0 ? value ?? 0 : throw Invalid(field, $"{field} must be 0 or more (got {value}).");
+    /// <summary>At most a billion tokens per call: no model takes more, and the price of more could overflow the cost.</summary>
+    private static long Tokens(long? value, string field) =>
+        value is null or (>= 0 and <= MaxTokensPerCall) ? value ?? 0 : throw Invalid(field, string.Create(CultureInfo.InvariantCulture, $"{field} must be 0 to {MaxTokensPerCall:N0} (got {value})."));
 
     private static long Cost(double usd) =>
         usd >= 0 && usd < 1_000_000 ? Money.ToNanos(usd) : throw Invalid("costUsd", "costUsd must be between 0 and 1,000,000.");
