@@ -34,7 +34,10 @@ public sealed class EntityMonitor
             _lastEventAt = e.Timestamp;
         }
 
-        _windows.AddEvent(e, bucketTime, now);
+        // A run is started once, however many run_started events it gets: an OpenTelemetry trace whose nested agent span
+        // was exported before its parent's, or a sender that retried with a new event id.
+        var startsRun = e.Type != EventType.RunStarted || _runs.Find(e.RunId)?.StartedAt is null;
+        _windows.AddEvent(e, bucketTime, now, startsRun);
         var (before, after) = _runs.Apply(e, bucketTime, now);
         if (before == after)
         {

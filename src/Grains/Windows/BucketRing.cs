@@ -59,14 +59,14 @@ public sealed class BucketRing
     public DateTimeOffset StartOf(long bucket) => new(bucket * _widthTicks, TimeSpan.Zero);
 
     /// <summary>Counts an event's call-level figures and its model or tool use, if its bucket is still in the ring.</summary>
-    public void AddEvent(AgentEvent e, DateTimeOffset bucketTime, DateTimeOffset now)
+    public void AddEvent(AgentEvent e, DateTimeOffset bucketTime, DateTimeOffset now, bool startsRun = true)
     {
         if (!TryClaim(BucketOf(bucketTime), BucketOf(now), out var slot))
         {
             return;
         }
 
-        _counters![slot].AddEvent(e);
+        _counters![slot].AddEvent(e, startsRun);
         if (e.Type == EventType.LlmCall && e.Model is { } model)
         {
             ref var m = ref KeyCounters(_models ??= new(StringComparer.Ordinal), model)[slot];

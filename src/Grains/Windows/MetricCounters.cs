@@ -32,13 +32,16 @@ public struct MetricCounters
     [Id(19)] public long SucceededRunCostNanos;
     [Id(20)] public int FinishedRunToolCalls;
 
-    /// <summary>Counts one event's call-level figures (run-level figures are added by <see cref="AddRun"/>).</summary>
-    public void AddEvent(AgentEvent e)
+    /// <summary>
+    /// Counts one event's call-level figures (run-level figures are added by <see cref="AddRun"/>); a run_started of a
+    /// run already started (<paramref name="startsRun"/> false) is not counted again.
+    /// </summary>
+    public void AddEvent(AgentEvent e, bool startsRun = true)
     {
         switch (e.Type)
         {
             case EventType.RunStarted:
-                RunsStarted++;
+                RunsStarted += startsRun ? 1 : 0;
                 break;
             case EventType.LlmCall:
                 LlmCalls++;

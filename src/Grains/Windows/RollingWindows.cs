@@ -22,11 +22,11 @@ public sealed class RollingWindows
     /// <summary>The hour ring, for baselines built from hourly values.</summary>
     public BucketRing Hours => _hours;
 
-    /// <summary>Counts one event at its bucket time (its timestamp, never later than now).</summary>
-    public void AddEvent(AgentEvent e, DateTimeOffset bucketTime, DateTimeOffset now)
+    /// <summary>Counts one event at its bucket time (its timestamp, never later than now); see <see cref="MetricCounters.AddEvent"/>.</summary>
+    public void AddEvent(AgentEvent e, DateTimeOffset bucketTime, DateTimeOffset now, bool startsRun = true)
     {
-        _minutes.AddEvent(e, bucketTime, now);
-        _hours.AddEvent(e, bucketTime, now);
+        _minutes.AddEvent(e, bucketTime, now, startsRun);
+        _hours.AddEvent(e, bucketTime, now, startsRun);
     }
 
     /// <summary>Adds (+1) or removes (-1) a finished run's contribution.</summary>

@@ -141,6 +141,15 @@ public sealed class RollingWindowsTests
     }
 
     [Fact]
+    public void A_run_started_twice_counts_as_one_started_run()
+    {
+        // E.g. an OpenTelemetry trace whose nested agent span was exported before its parent's: two starts, one run.
+        Apply(Started("r1", Now.AddMinutes(-3)), Started("r1", Now.AddMinutes(-5)), Started("r2", Now.AddMinutes(-2)));
+
+        Assert.Equal(2, Metrics(OneHour).RunsStarted);
+    }
+
+    [Fact]
     public void Retry_error_and_eval_rates_follow_their_definitions()
     {
         Apply(
