@@ -66,13 +66,13 @@ public sealed class AlertTracker
             return Keep(alert, fired ? AlertTransition.Fired : AlertTransition.Opened, now);
         }
 
+        // Severity and labels stay as the alert opened: they are its identity to receivers (Alertmanager's fingerprint),
+        // so a rule edited while it fires must not turn its resolve into another alert's. The edit applies to the next one.
         var updated = open with
         {
             Value = judgement.Value,
             Threshold = judgement.Threshold,
             Summary = summary,
-            Severity = rule.Severity,
-            Labels = Labels(rule, scope, entityId),
             Channels = rule.Channels,
         };
         if (open.State == AlertState.Pending && now - open.StartsAt >= rule.For)

@@ -98,4 +98,18 @@ public sealed class AlertTrackerTests
         Assert.Null(_tracker.Acknowledge("al_missing", "ana", null, Now));
         Assert.Equal("ana", _tracker.Current()[0].AcknowledgedBy);
     }
+
+    [Fact]
+    public void A_rule_edited_while_its_alert_fires_leaves_the_alerts_severity_labels_and_fingerprint_as_they_opened()
+    {
+        var rule = new AlertRule { Id = "errors", Metric = "errorRate", Threshold = 0.1, Severity = AlertSeverity.Warning };
+        var fired = _tracker.Observe(rule, Breach, EntityKind.Agent, "a1", Now)!.Value.Alert;
+        var edited = rule with { Severity = AlertSeverity.Critical, Labels = new Dictionary<string, string> { ["team"] = "payments" } };
+        _tracker.Observe(edited, Breach, EntityKind.Agent, "a1", Now.AddSeconds(5));
+        var resolved = _tracker.Observe(edited, Fine, EntityKind.Agent, "a1", Now.AddMinutes(1))!.Value.Alert;
+
+        Assert.Equal((fired.AlertId, AlertSeverity.Warning), (resolved.AlertId, resolved.Severity));
+        Assert.Equal(AgentOps.Notifications.AlertmanagerPayload.Fingerprint(fired.Labels), AgentOps.Notifications.AlertmanagerPayload.Fingerprint(resolved.Labels));
+        Assert.Equal(AlertSeverity.Critical, _tracker.Observe(edited, Breach, EntityKind.Agent, "a1", Now.AddMinutes(2))!.Value.Alert.Severity);
+    }
 }
