@@ -288,6 +288,37 @@ public sealed class AlertTests(SiloFactory silo)
 
         (await client.DeleteAsync($"/v1/silences/{(string?)silence["id"]}")).EnsureSuccessStatusCode();
         Assert.Empty((await client.GetJsonAsync("/v1/silences"))["items"]!.AsArray());
+        // The alert the silence kept quiet still fires: its fire goes out now that nothing mutes it.
+        await Eventually.AssertAsync(() => Assert.Equal(4, receiver.Delivered.Count));
+        Assert.Equal("firing", (string?)JsonNode.Parse(receiver.Delivered[3])!["status"]);
+    }
+
+    [Fact]
+    public async Task A_silence_that_ends_while_its_alert_fires_lets_the_fire_out_and_a_fire_never_sent_gets_no_lone_resolve()
+    {
+        var client = silo.IsolatedProjectClient();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await AddWebhookAsync(client, receiver, "tool-outside-allowlist");
+        Dictionary<string, object?> Violation(string agent) => Ev.Of("tool_call", agent, "r", Now.AddSeconds(-1)).With("tool", "x").With("status", "denied");
+        var lasting = $"lasting-{_suffix}";
+        var brief = $"brief-{_suffix}";
+        (await client.PostAsJsonAsync("/v1/silences", new { matchers = new { entityId = lasting }, endsAt = Now.AddMinutes(2), comment = "deploy" })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/v1/silences", new { matchers = new { entityId = brief }, endsAt = Now.AddMinutes(30), comment = "known" })).EnsureSuccessStatusCode();
+        await PostAsync(client, [Violation(lasting), Violation(brief)]);
+        await WaitForAlertAsync(client, $"state=firing&entityId={lasting}");
+        await WaitForAlertAsync(client, $"state=firing&entityId={brief}");
+
+        silo.Clock.Advance(TimeSpan.FromMinutes(3)); // the first silence is over; the agent keeps breaking the allowlist
+        await PostAsync(client, [Violation(lasting)]);
+        await Eventually.AssertAsync(() => Assert.Single(receiver.Delivered));
+
+        silo.Clock.Advance(TimeSpan.FromMinutes(7)); // both resolve; the second silence still mutes, and its fire was never sent
+        await WaitForAlertAsync(client, $"state=resolved&entityId={lasting}");
+        await WaitForAlertAsync(client, $"state=resolved&entityId={brief}");
+        await Eventually.AssertAsync(() => Assert.Equal(2, receiver.Delivered.Count));
+        await Task.Delay(500);
+        Assert.Equal(["firing", "resolved"], receiver.Delivered.Select(b => (string?)JsonNode.Parse(b)!["status"]));
+        Assert.All(receiver.Delivered, b => Assert.Contains(lasting, System.Text.Encoding.UTF8.GetString(b), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using AgentOps.Entities;
 using AgentOps.Notifications;
+using AgentOps.Rules;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Utilities;
 
 namespace AgentOps.Alerts;
@@ -10,11 +12,13 @@ namespace AgentOps.Alerts;
 /// <summary>
 /// A project's alert board: the open alerts and the last <see cref="HistoryKept"/> resolved ones, acknowledgements,
 /// silences, and the hand-off of fire and resolve notifications to the rules' channels. Silences mute
-/// notifications only; the alerts themselves still open, fire and resolve.
+/// notifications only; the alerts themselves still open, fire and resolve. An alert still firing when the silence
+/// that muted its fire ends is notified then (as Alertmanager does), and a resolve whose fire was never sent is not.
 /// </summary>
 public sealed partial class AlertBoardGrain(
     [PersistentState("alerts", StorageNames.LargeState)] IPersistentState<AlertBoardState> board,
     [FromKeyedServices(AgentOpsClock.Key)] TimeProvider time,
+    IOptions<RulesOptions> rules,
     ILogger<AlertBoardGrain> logger)
     : Grain, IAlertBoardGrain
 {
@@ -23,6 +27,13 @@ public sealed partial class AlertBoardGrain(
     private ObserverManager<IAlertObserver>? _observers;
 
     private string Project => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var every = rules.Value.JudgeInterval;
+        this.RegisterGrainTimer(SendUnmutedFiresAsync, new GrainTimerCreationOptions(every, every) { Interleave = false });
+        return base.OnActivateAsync(cancellationToken);
+    }
 
     public async Task ReportAsync(AlertView alert)
     {
@@ -53,14 +64,30 @@ public sealed partial class AlertBoardGrain(
             board.State.Open[alert.AlertId] = alert;
         }
 
-        await board.WriteStateAsync();
-        _observers?.Notify(o => o.OnAlertChanged(alert));
-
         var fired = alert.State == AlertState.Firing && !wasFiring;
         var resolved = alert.State == AlertState.Resolved && alert.FiredAt is not null;
+        var send = false;
         if (fired || resolved)
         {
-            await NotifyAsync(alert);
+            // A resolve whose fire a silence kept back is not sent either: the receivers never heard of the alert.
+            var fireUnsent = resolved && board.State.UnsentFires.Remove(alert.AlertId);
+            send = !fireUnsent && !IsMuted(alert);
+            if (!send)
+            {
+                board.State.Muted++;
+                LogMuted(Project, alert.AlertId, alert.State);
+                if (fired)
+                {
+                    board.State.UnsentFires.Add(alert.AlertId);
+                }
+            }
+        }
+
+        await board.WriteStateAsync();
+        _observers?.Notify(o => o.OnAlertChanged(alert));
+        if (send)
+        {
+            await SendAsync(alert);
         }
     }
 
@@ -130,6 +157,7 @@ public sealed partial class AlertBoardGrain(
 
         board.State.Silences[index] = board.State.Silences[index] with { EndsAt = time.GetUtcNow() };
         await board.WriteStateAsync();
+        await SendUnmutedFiresAsync();
         return true;
     }
 
@@ -163,16 +191,50 @@ public sealed partial class AlertBoardGrain(
 
     public Task<IReadOnlyList<string>> ListChannelsAsync() => Task.FromResult<IReadOnlyList<string>>(board.State.Channels.ToList());
 
-    private async Task NotifyAsync(AlertView alert)
+    private bool IsMuted(AlertView alert)
     {
         var now = time.GetUtcNow();
-        if (board.State.Silences.Any(s => s.Mutes(alert, now)))
+        return board.State.Silences.Any(s => s.Mutes(alert, now));
+    }
+
+    /// <summary>Sends the fires a silence muted whose alerts still fire and are no longer muted; forgets those that ended.</summary>
+    private async Task SendUnmutedFiresAsync()
+    {
+        if (board.State.UnsentFires.Count == 0)
         {
-            board.State.Muted++;
-            LogMuted(Project, alert.AlertId, alert.State);
             return;
         }
 
+        var due = new List<AlertView>();
+        var forgotten = 0;
+        foreach (var alertId in board.State.UnsentFires.ToList())
+        {
+            var alert = board.State.Open.GetValueOrDefault(alertId);
+            if (alert is not { State: AlertState.Firing } || !IsMuted(alert))
+            {
+                board.State.UnsentFires.Remove(alertId);
+                forgotten++;
+                if (alert is { State: AlertState.Firing })
+                {
+                    due.Add(alert);
+                }
+            }
+        }
+
+        if (forgotten == 0)
+        {
+            return;
+        }
+
+        await board.WriteStateAsync();
+        foreach (var alert in due)
+        {
+            await SendAsync(alert);
+        }
+    }
+
+    private async Task SendAsync(AlertView alert)
+    {
         foreach (var channel in alert.Channels)
         {
             try

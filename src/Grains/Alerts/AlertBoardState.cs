@@ -10,4 +10,6 @@ public sealed class AlertBoardState
     /// <summary>Notifications muted by a silence (not sent).</summary>
     [Id(3)] public long Muted { get; set; }
     [Id(4)] public SortedSet<string> Channels { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Firing alerts whose fire a silence muted: sent once no silence mutes them; until then no resolve is sent.</summary>
+    [Id(5)] public HashSet<string> UnsentFires { get; set; } = new(StringComparer.Ordinal);
 }
