@@ -26,6 +26,7 @@ public abstract class MonitoredEntityGrain<TState>(
 
     private readonly BaselineCache _baselines = new();
     private readonly Dictionary<int, long> _appliedSinceCheckpoint = [];
+    private readonly AlertReportQueue _reports = new();
     private ObserverManager<IEntityObserver>? _observers;
     private GrainThrottle? _judge;
     private GrainThrottle? _publish;
@@ -255,20 +256,21 @@ public abstract class MonitoredEntityGrain<TState>(
         }
 
         changes.AddRange(State.Alerts.CloseAllExcept(applicable.Select(r => r.Id).ToHashSet(StringComparer.Ordinal), now));
+        if (changes.Count > 0)
+        {
+            MarkDirty();
+            _reports.Add(changes.Select(c => c.Alert));
+        }
+
         UpdateJudgeTimer();
         await OnJudgedAsync();
-        if (changes.Count == 0)
+        if (_reports.Count == 0)
         {
             return;
         }
 
-        MarkDirty();
         var board = GrainFactory.Reference<IAlertBoardGrain>(Project);
-        foreach (var change in changes)
-        {
-            await board.ReportAsync(change.Alert);
-        }
-
+        await _reports.SendAsync(board.ReportAsync);
         await _publish!.RunSoonAsync();
     }
 
@@ -288,11 +290,12 @@ public abstract class MonitoredEntityGrain<TState>(
 
     /// <summary>
     /// Keeps a judgement timer while an alert is pending or firing, so <c>for</c> elapses and alerts resolve without
-    /// events. Its ticks keep the grain alive: an idle entity collected with an open alert would leave it open for good.
+    /// events, or while a report waits for the board. Its ticks keep the grain alive: an idle entity collected with an
+    /// open alert would leave it open for good.
     /// </summary>
     private void UpdateJudgeTimer()
     {
-        if (State.Alerts.HasOpen)
+        if (State.Alerts.HasOpen || _reports.Count > 0)
         {
             var interval = services.Rules.Value.JudgeInterval;
             _judgeTimer ??= this.RegisterGrainTimer(JudgeAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false, KeepAlive = true });
