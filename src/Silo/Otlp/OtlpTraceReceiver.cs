@@ -80,6 +80,10 @@ public sealed partial class OtlpTraceReceiver(OtlpOptions options, TextRedactor 
                 export = OtlpTraceDecoder.Decode(body.Span, encoding);
             }
         }
+        catch (OtlpTooLargeException ex)
+        {
+            return Problems.Create(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, "The export is too large.", ex.Message);
+        }
         catch (OtlpFormatException ex)
         {
             var message = redactor.Redact(ex.Message)!; // parser messages may quote the body

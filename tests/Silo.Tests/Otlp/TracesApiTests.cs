@@ -264,6 +264,71 @@ public sealed class TracesApiTests(SiloFactory silo)
     }
 
     [Fact]
+    public async Task A_small_body_that_would_decode_into_millions_of_objects_is_413_in_either_encoding()
+    {
+        // An empty span is two bytes of protobuf (field 2, length 0) and three of JSON: 2.5 million of them gzip to ~5 KB
+        // and used to take the silo's heap past a gigabyte for one request.
+        var spans = Enumerable.Repeat(new byte[] { 0x12, 0x00 }, 2_500_000).SelectMany(b => b).ToArray();
+        var protobuf = WireField(1, WireField(2, spans)); // request.resource_spans { scope_spans { spans... } }
+        var problem = await (await _ingest.PostOtlpAsync(Gzip(protobuf), Protobuf, "gzip")).ProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        Assert.Contains("smaller batches", (string?)problem["detail"], StringComparison.Ordinal);
+
+        var json = $$"""{"resourceSpans":[{"scopeSpans":[{"spans":[{{string.Join(",", Enumerable.Repeat("{}", 1_200_000))}}]}]}]}""";
+        await (await _ingest.PostOtlpAsync(Gzip(Encoding.UTF8.GetBytes(json)), Json, "gzip")).ProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+
+        // An attribute value nested 100,000 arrays deep is the protobuf parser's to refuse: a clear 400, not a stack overflow.
+        await (await _ingest.PostOtlpAsync(Gzip(DeeplyNestedAttribute(100_000)), Protobuf, "gzip")).ProblemAsync(HttpStatusCode.BadRequest, OtlpProblemCodes.InvalidOtlp);
+    }
+
+    /// <summary>A length-delimited protobuf field.</summary>
+    private static byte[] WireField(int number, byte[] payload) => [.. Varint((ulong)((number << 3) | 2)), .. Varint((ulong)payload.Length), .. payload];
+
+    private static byte[] Varint(ulong value)
+    {
+        var bytes = new List<byte>();
+        do
+        {
+            bytes.Add((byte)((value & 0x7f) | (value > 0x7f ? 0x80UL : 0)));
+            value >>= 7;
+        }
+        while (value > 0);
+        return [.. bytes];
+    }
+
+    /// <summary>One span with one attribute whose value is an array in an array ... <paramref name="levels"/> deep, built from the inside out.</summary>
+    private static byte[] DeeplyNestedAttribute(int levels)
+    {
+        var buffer = new byte[(levels * 12) + 64];
+        var start = buffer.Length;
+        void Prepend(byte[] bytes)
+        {
+            start -= bytes.Length;
+            bytes.CopyTo(buffer, start);
+        }
+
+        void Wrap(int field)
+        {
+            var length = (ulong)(buffer.Length - start);
+            Prepend(Varint(length));
+            Prepend(Varint((ulong)((field << 3) | 2)));
+        }
+
+        Prepend([0x18, 0x01]); // AnyValue.int_value = 1
+        for (var i = 0; i < levels; i++)
+        {
+            Wrap(1); // ArrayValue.values
+            Wrap(5); // AnyValue.array_value
+        }
+
+        foreach (var field in new[] { 2, 9, 2, 2, 1 }) // KeyValue.value, Span.attributes, ScopeSpans.spans, ResourceSpans.scope_spans, request.resource_spans
+        {
+            Wrap(field);
+        }
+
+        return buffer[start..];
+    }
+
+    [Fact]
     public async Task Traces_need_an_ingest_key()
     {
         var body = Request("x", []).ToByteArray();

@@ -9,9 +9,19 @@ public static class OtlpTraceDecoder
 {
     private static readonly OtlpTraceMapper DefaultMapper = new(new OtlpOptions());
 
-    /// <summary>Decodes a request body; throws <see cref="OtlpFormatException"/> when it is not a readable request.</summary>
+    /// <summary>
+    /// Decodes a request body; throws <see cref="OtlpFormatException"/> when it is not a readable request and
+    /// <see cref="OtlpTooLargeException"/> when it would decode into more than <see cref="OtlpMessageCounter.MaxMessages"/> objects.
+    /// </summary>
     public static ExportTraceServiceRequest Decode(ReadOnlySpan<byte> body, OtlpEncoding encoding)
     {
+        var messages = encoding == OtlpEncoding.Json ? OtlpMessageCounter.CountJson(body) : OtlpMessageCounter.CountProtobuf(body);
+        if (messages > OtlpMessageCounter.MaxMessages)
+        {
+            throw new OtlpTooLargeException(
+                $"The export holds more than {OtlpMessageCounter.MaxMessages:N0} spans, attributes, values, events and links together; export smaller batches.");
+        }
+
         if (encoding == OtlpEncoding.Json)
         {
             return OtlpJsonReader.Read(body);
