@@ -108,9 +108,13 @@ public sealed partial class OtlpTraceReceiver(OtlpOptions options, TextRedactor 
 
         var rejected = new HashSet<int>();
         var details = new List<string>(MaxErrorDetails);
+        // A rejected span's detail is built only while the answer has room for it: an export may hold a great many.
         foreach (var problem in mapped.InvalidSpans)
         {
-            Reject(rejected, details, problem.SpanIndex, problem.Message);
+            if (rejected.Add(problem.SpanIndex) && details.Count < MaxErrorDetails)
+            {
+                details.Add(Detail(problem.Message));
+            }
         }
 
         int accepted = 0, duplicates = 0;
@@ -125,8 +129,11 @@ public sealed partial class OtlpTraceReceiver(OtlpOptions options, TextRedactor 
                 duplicates += outcome.Duplicates;
                 foreach (var error in outcome.Errors)
                 {
-                    var where = error.Field is null ? string.Empty : $" ({error.Field})";
-                    Reject(rejected, details, mapped.DraftSpans[offset + error.Index], $"event {error.Id}: {error.Code}{where}: {error.Message}");
+                    if (rejected.Add(mapped.DraftSpans[offset + error.Index]) && details.Count < MaxErrorDetails)
+                    {
+                        var where = error.Field is null ? string.Empty : $" ({error.Field})";
+                        details.Add(Detail($"event {error.Id}: {error.Code}{where}: {error.Message}"));
+                    }
                 }
             }
         }
@@ -181,13 +188,10 @@ public sealed partial class OtlpTraceReceiver(OtlpOptions options, TextRedactor 
         return gzip || coding.Length == 0 || coding.Equals("identity", StringComparison.OrdinalIgnoreCase);
     }
 
-    private void Reject(HashSet<int> rejected, List<string> details, int spanIndex, string detail)
+    private string Detail(string detail)
     {
-        if (rejected.Add(spanIndex) && details.Count < MaxErrorDetails)
-        {
-            detail = redactor.Redact(detail)!;
-            details.Add(detail.Length <= MaxDetailLength ? detail : detail[..MaxDetailLength] + "…");
-        }
+        detail = redactor.Redact(detail)!;
+        return detail.Length <= MaxDetailLength ? detail : detail[..MaxDetailLength] + "…";
     }
 
     private static IResult TooLarge(string what) => Problems.Create(

@@ -1,4 +1,5 @@
 using AgentOps.Silo.Ingest;
+using AgentOps.Silo.Otlp.Proto;
 
 namespace AgentOps.Silo.Otlp.Mapping;
 
@@ -35,7 +36,7 @@ public sealed class OtlpMapResult
         _draftSpans.Add(spanIndex);
     }
 
-    internal void Invalid(int spanIndex, string message) => _invalidSpans.Add(new SpanProblem(spanIndex, message));
+    internal void Invalid(int spanIndex, Span span) => _invalidSpans.Add(new SpanProblem(spanIndex, span));
 
     internal void Ignore(string spanName)
     {
@@ -44,5 +45,11 @@ public sealed class OtlpMapResult
     }
 }
 
-/// <summary>Why one span of a request was rejected before it became events.</summary>
-public sealed record SpanProblem(int SpanIndex, string Message);
+/// <summary>
+/// Why one span of a request was rejected before it became events. The message is built when read: an export may hold
+/// hundreds of thousands of invalid spans, and its answer names three.
+/// </summary>
+public sealed record SpanProblem(int SpanIndex, Span Span)
+{
+    public string Message => $"Span {SpanIndex} '{OtlpTraceMapper.Shorten(Span.Name)}': {OtlpTraceMapper.IdProblem(Span)}";
+}

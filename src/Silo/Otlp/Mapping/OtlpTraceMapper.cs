@@ -27,9 +27,9 @@ public sealed class OtlpTraceMapper(OtlpOptions options)
                 foreach (var span in scopeSpans.Spans)
                 {
                     var position = index++;
-                    if (IdProblem(span) is { } problem)
+                    if (IdProblem(span) is not null)
                     {
-                        result.Invalid(position, $"Span {position} '{Shorten(span.Name)}': {problem}");
+                        result.Invalid(position, span);
                         continue;
                     }
 
@@ -61,7 +61,8 @@ public sealed class OtlpTraceMapper(OtlpOptions options)
     }
 
     /// <summary>What is wrong with a span's ids (OTLP: trace id 16 bytes, span id 8 bytes, neither all zero; parent empty or 8 bytes).</summary>
-    private static string? IdProblem(Span span)
+    /// <summary>What is wrong with a span's ids; null when nothing is.</summary>
+    internal static string? IdProblem(Span span)
     {
         if (!IsValidId(span.TraceId, 16))
         {
@@ -78,5 +79,5 @@ public sealed class OtlpTraceMapper(OtlpOptions options)
 
     private static bool IsValidId(ByteString id, int length) => id.Length == length && id.Span.ContainsAnyExcept((byte)0);
 
-    private static string Shorten(string name) => name.Length <= 64 ? name : name[..64] + "…";
+    internal static string Shorten(string name) => name.Length <= 64 ? name : name[..64] + "…";
 }
