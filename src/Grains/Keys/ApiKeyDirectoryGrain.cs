@@ -14,12 +14,17 @@ public sealed class ApiKeyDirectoryGrain(
     /// <summary>Revoked or expired keys are forgotten this long after.</summary>
     public static readonly TimeSpan KeptAfterEnd = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// Keys listed per project at most, ended ones included: beyond, the longest-ended are forgotten early. One grain holds
+    /// every project's keys in one stored record, so no project may grow it without bound by making and revoking keys.
+    /// </summary>
+    public const int MaxListedPerProject = 1_000;
+
     public Task<ManagedApiKeySet> GetAllAsync() => Task.FromResult(new ManagedApiKeySet(state.State.Version, state.State.Keys));
 
     public async Task<bool> AddAsync(ManagedApiKey key)
     {
-        var now = time.GetUtcNow();
-        if (state.State.Keys.Count(k => k.Project == key.Project && k.IsActive(now)) >= MaxKeysPerProject)
+        if (!HasRoomFor(key.Project))
         {
             return false;
         }
@@ -42,7 +47,9 @@ public sealed class ApiKeyDirectoryGrain(
 
     public async Task<ManagedApiKey?> RotateAsync(string project, string keyId, ManagedApiKey replacement, DateTimeOffset oldExpiresAt)
     {
-        if (Find(project, keyId) is not { } key || !key.IsActive(time.GetUtcNow()))
+        // A key rotates once (its replacement rotates next), and the replacement counts against the limit: the old key
+        // stays in use through its grace period, so rotating again and again would otherwise pile up keys in use.
+        if (Find(project, keyId) is not { RotatedTo: null } key || !key.IsActive(time.GetUtcNow()) || !HasRoomFor(project))
         {
             return null;
         }
@@ -54,10 +61,21 @@ public sealed class ApiKeyDirectoryGrain(
 
     private ManagedApiKey? Find(string project, string keyId) => state.State.Keys.FirstOrDefault(k => k.Id == keyId && k.Project == project);
 
+    private bool HasRoomFor(string project)
+    {
+        var now = time.GetUtcNow();
+        return state.State.Keys.Count(k => k.Project == project && k.IsActive(now)) < MaxKeysPerProject;
+    }
+
     private async Task SaveAsync(List<ManagedApiKey> keys)
     {
         var forgetBefore = time.GetUtcNow() - KeptAfterEnd;
-        state.State.Keys = keys.Where(k => (k.RevokedAt ?? k.ExpiresAt ?? DateTimeOffset.MaxValue) > forgetBefore).ToList();
+        static DateTimeOffset End(ManagedApiKey k) => k.RevokedAt ?? k.ExpiresAt ?? DateTimeOffset.MaxValue;
+        var kept = keys.Where(k => End(k) > forgetBefore).ToList();
+        var overflow = kept.GroupBy(k => k.Project, StringComparer.Ordinal)
+            .SelectMany(project => project.OrderByDescending(End).Skip(MaxListedPerProject))
+            .Select(k => k.Id).ToHashSet(StringComparer.Ordinal);
+        state.State.Keys = overflow.Count == 0 ? kept : kept.Where(k => !overflow.Contains(k.Id)).ToList();
         state.State.Version++;
         await state.WriteStateAsync();
     }

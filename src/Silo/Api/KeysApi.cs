@@ -112,6 +112,18 @@ public static class KeysApi
             return Problems.NotFound($"active key '{keyId}'");
         }
 
+        if (old.RotatedTo is { } replacement)
+        {
+            return Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.KeyRotated, "The key was rotated already.",
+                $"Rotate its replacement, '{replacement}', or revoke this key to end its grace period now.");
+        }
+
+        if ((await cache.OfAsync(project)).Count(k => k.IsActive(now)) >= ApiKeyDirectoryGrain.MaxKeysPerProject)
+        {
+            return Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.TooManyKeys, "The project has too many keys.",
+                "A rotation adds a key while the old one is in its grace period: revoke keys that are no longer used first.");
+        }
+
         var (key, record) = ManagedKeyFactory.Create(project, old.Role, old.Name, http.User.Actor(), now, old.ExpiresAt);
         if (await cluster.GetGrain<IApiKeyDirectoryGrain>(IApiKeyDirectoryGrain.Key).RotateAsync(project, keyId, record, now.AddMinutes(grace)) is null)
         {

@@ -28,6 +28,7 @@ public static class ProblemCodes
     public const string InvalidKeyRequest = "invalid_key_request";
     public const string TooManyKeys = "too_many_keys";
     public const string KeyConfigured = "key_configured";
+    public const string KeyRotated = "key_rotated";
     public const string InvalidAuditQuery = "invalid_audit_query";
     public const string RateLimited = "rate_limited";
     public const string ForbiddenTarget = "forbidden_target";

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using AgentOps.Keys;
 
 namespace AgentOps.Silo.Tests.Security;
 
@@ -40,6 +41,7 @@ public sealed class KeyManagementTests(SiloFactory silo)
 
         var graceful = await (await admin.PostAsJsonAsync($"/v1/keys/{oldId}/rotate", new { graceMinutes = 60 })).JsonAsync(HttpStatusCode.Created);
         var second = (string)graceful["key"]!;
+        await (await admin.PostAsJsonAsync($"/v1/keys/{oldId}/rotate", new { graceMinutes = 60 })).ProblemAsync(HttpStatusCode.Conflict, "key_rotated");
         Assert.Equal("ingest", (string?)graceful["details"]!["role"]);
         Assert.Equal(HttpStatusCode.Accepted, (await silo.ClientWithKey(oldKey).PostEventsAsync([Ev.Of("run_started", "a", "r", silo.Clock.GetUtcNow())])).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await silo.ClientWithKey(second).PostEventsAsync([Ev.Of("run_started", "a", "r2", silo.Clock.GetUtcNow())])).StatusCode);
@@ -59,6 +61,21 @@ public sealed class KeyManagementTests(SiloFactory silo)
 
         var actions = (await admin.GetJsonAsync("/v1/audit?limit=10"))["items"]!.AsArray().Select(e => (string?)e!["action"]).ToList();
         Assert.Equal(["key.revoke", "key.rotate", "key.rotate", "key.create"], actions);
+    }
+
+    [Fact]
+    public async Task Rotations_count_against_the_keys_in_use_so_they_cannot_pile_up_through_grace_periods()
+    {
+        using var admin = silo.IsolatedProjectClient();
+        var id = (string)(await (await admin.PostAsJsonAsync("/v1/keys", new { role = "read" })).JsonAsync(HttpStatusCode.Created))["details"]!["id"]!;
+        for (var i = 1; i < ApiKeyDirectoryGrain.MaxKeysPerProject; i++)
+        {
+            id = (string)(await (await admin.PostAsJsonAsync($"/v1/keys/{id}/rotate", new { graceMinutes = 10080 })).JsonAsync(HttpStatusCode.Created))["details"]!["id"]!;
+        }
+
+        await (await admin.PostAsJsonAsync($"/v1/keys/{id}/rotate", new { graceMinutes = 10080 })).ProblemAsync(HttpStatusCode.Conflict, "too_many_keys");
+        await (await admin.PostAsJsonAsync("/v1/keys", new { role = "read" })).ProblemAsync(HttpStatusCode.Conflict, "too_many_keys");
+        Assert.Equal(ApiKeyDirectoryGrain.MaxKeysPerProject, (await admin.GetJsonAsync("/v1/keys"))["items"]!.AsArray().Count(k => (string?)k!["source"] == "api" && (string?)k["state"] == "active"));
     }
 
     [Fact]
