@@ -15,6 +15,7 @@ public static class HealthHosting
         var profile = builder.Configuration.GetSection(AgentOpsOptions.Section).Get<AgentOpsOptions>()?.Profile;
         if (profile == StorageProfile.AzureStorage)
         {
+            builder.Services.AddSingleton<StorageReadyCheck>(); // it keeps its last answer for a few seconds
             checks.AddCheck<StorageReadyCheck>("storage", tags: [ReadyTag]);
         }
 
