@@ -36,6 +36,23 @@ public sealed class MetricsTests(SiloFactory silo)
     }
 
     [Fact]
+    public async Task With_anonymous_scrapes_allowed_only_a_key_that_may_read_gets_the_projects_series()
+    {
+        await using var open = silo.WithWebHostBuilder(b => b.UseSetting("AgentOps:Metrics:AllowAnonymous", "true"));
+        using var ingest = open.CreateClient();
+        ingest.DefaultRequestHeaders.Authorization = new("Bearer", SiloFactory.AlphaIngest);
+        using var read = open.CreateClient();
+        read.DefaultRequestHeaders.Authorization = new("Bearer", SiloFactory.AlphaRead);
+        await (await ingest.PostEventsAsync(Ev.Run("metered-agent", "ma-r1", silo.Clock.GetUtcNow().AddMinutes(-5), 0.5, []))).JsonAsync(HttpStatusCode.Accepted);
+
+        await Eventually.AssertAsync(async () => Assert.Contains("agent=\"metered-agent\"", await read.GetStringAsync("/metrics"), StringComparison.Ordinal));
+        var ingestView = await ingest.GetStringAsync("/metrics");
+        Assert.Contains("agentops_ingest_events_accepted_total", ingestView, StringComparison.Ordinal);
+        Assert.DoesNotContain("metered-agent", ingestView, StringComparison.Ordinal);
+        Assert.DoesNotContain("metered-agent", await open.CreateClient().GetStringAsync("/metrics"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Metrics_need_a_read_key_by_default()
     {
         await (await silo.ClientWithKey(null).GetAsync("/metrics")).ProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");

@@ -40,7 +40,8 @@ public static class MetricsApi
             .Sample("agentops_storage_requests_total", counters.QueueRequests, ("service", "queue"))
             .Sample("agentops_storage_requests_total", counters.BlobRequests, ("service", "blob"));
 
-        if (http.User.FindFirstValue(Roles.ProjectClaim) is { } project)
+        // A project's series need a key that may read it: with anonymous scrapes allowed, an ingest key gets in too.
+        if (http.User.FindFirstValue(Roles.ProjectClaim) is { } project && (http.User.IsInRole(Roles.Read) || http.User.IsInRole(Roles.Admin)))
         {
             var rows = await cluster.GetGrain<IFleetGrain>(project).GetAsync(EntityKind.Agent);
             WriteAgents(text, project, rows, options.Value.TopAgents);
