@@ -43,9 +43,13 @@ public sealed class SsrfTests(SiloFactory silo)
         using var admin = silo.IsolatedProjectClient();
         (await admin.PutAsJsonAsync("/v1/channels/chat", new { type = "slack", url = "https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX" })).EnsureSuccessStatusCode();
         (await admin.PutAsJsonAsync("/v1/channels/pager", new { type = "webhook", url = "https://203.0.113.8/hook?token=s3cr3t-t0k3n&team=ops" })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync("/v1/channels/bare", new { type = "webhook", url = "https://203.0.113.9/h?S3CRETB4RE&team=ops" })).EnsureSuccessStatusCode();
 
         Assert.Equal("https://hooks.slack.com/services/***", (string?)(await admin.GetJsonAsync("/v1/channels/chat"))["url"]);
         Assert.Equal("https://203.0.113.8/hook?token=***&team=***", (string?)(await admin.GetJsonAsync("/v1/channels/pager"))["url"]);
-        Assert.DoesNotContain("s3cr3t", await admin.GetStringAsync("/v1/channels"), StringComparison.Ordinal);
+        Assert.Equal("https://203.0.113.9/h?***&team=***", (string?)(await admin.GetJsonAsync("/v1/channels/bare"))["url"]);
+        var all = await admin.GetStringAsync("/v1/channels");
+        Assert.DoesNotContain("s3cr3t", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("S3CRETB4RE", all, StringComparison.Ordinal);
     }
 }

@@ -22,7 +22,8 @@ public static class ChannelUrl
             return url.ToString();
         }
 
-        var names = url.Query.TrimStart('?').Split('&').Select(pair => pair.Split('=', 2)[0] + "=" + Hidden);
+        // A pair without '=' may be a bare token (?S3CRET): it is hidden whole, not taken for a name.
+        var names = url.Query.TrimStart('?').Split('&').Select(pair => pair.Contains('=', StringComparison.Ordinal) ? pair.Split('=', 2)[0] + "=" + Hidden : Hidden);
         return origin + url.AbsolutePath + "?" + string.Join('&', names);
     }
 }
