@@ -33,11 +33,22 @@ public sealed class OtlpMessageCounterTests
     public void Counting_stops_just_past_the_limit_and_leaves_malformed_bytes_to_the_decoder()
     {
         var spans = Enumerable.Repeat(new byte[] { 0x12, 0x00 }, 1_000).SelectMany(b => b).ToArray();
-        var body = new byte[] { 0x0a, 0xd3, 0x0f, 0x12, 0xd0, 0x0f }.Concat(spans).ToArray(); // resource_spans { scope_spans { 1,000 spans } }
+        var body = WireField(1, WireField(2, spans)); // resource_spans { scope_spans { 1,000 spans } }
 
         Assert.Equal(1_002, OtlpMessageCounter.CountProtobuf(body));
         Assert.Equal(11, OtlpMessageCounter.CountProtobuf(body, limit: 10));
         Assert.Equal(0, OtlpMessageCounter.CountProtobuf([0x0a, 0xff, 0xff])); // a length past the end
         Assert.Equal(2, OtlpMessageCounter.CountJson("[{"u8)); // not JSON to the end: counted as far as it goes
+    }
+
+    [Fact]
+    public void Only_a_body_of_twice_the_limit_and_more_can_exceed_it_and_only_such_a_body_is_read()
+    {
+        var spans = Enumerable.Repeat(new byte[] { 0x12, 0x00 }, OtlpMessageCounter.MaxMessages + 10).SelectMany(b => b).ToArray();
+        var body = new byte[] { 0x0a, 0xff, 0xff, 0xff, 0x0f }.Concat(spans).ToArray(); // a resource_spans whose length runs past the end
+
+        Assert.False(OtlpMessageCounter.Exceeds(spans.AsSpan(0, 1_000), OtlpEncoding.Protobuf)); // not read: a thousand bytes hold at most 500 objects
+        Assert.False(OtlpMessageCounter.Exceeds(body, OtlpEncoding.Protobuf)); // malformed from the start: the parser's to refuse
+        Assert.True(OtlpMessageCounter.Exceeds(WireField(1, WireField(2, spans)), OtlpEncoding.Protobuf));
     }
 }

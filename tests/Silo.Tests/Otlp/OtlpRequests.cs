@@ -62,6 +62,22 @@ internal static class OtlpRequests
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, ExportTraceServiceRequest request) =>
         client.PostOtlpAsync(Encoding.UTF8.GetBytes(OtlpJson.Write(request)), Json);
 
+    /// <summary>A protobuf varint, for bodies built byte by byte.</summary>
+    public static byte[] Varint(ulong value)
+    {
+        var bytes = new List<byte>();
+        do
+        {
+            bytes.Add((byte)((value & 0x7f) | (value > 0x7f ? 0x80UL : 0)));
+            value >>= 7;
+        }
+        while (value > 0);
+        return [.. bytes];
+    }
+
+    /// <summary>A length-delimited protobuf field, for bodies built byte by byte.</summary>
+    public static byte[] WireField(int number, byte[] payload) => [.. Varint((ulong)((number << 3) | 2)), .. Varint((ulong)payload.Length), .. payload];
+
     public static byte[] Gzip(byte[] data)
     {
         using var output = new MemoryStream();

@@ -280,20 +280,6 @@ public sealed class TracesApiTests(SiloFactory silo)
         await (await _ingest.PostOtlpAsync(Gzip(DeeplyNestedAttribute(100_000)), Protobuf, "gzip")).ProblemAsync(HttpStatusCode.BadRequest, OtlpProblemCodes.InvalidOtlp);
     }
 
-    /// <summary>A length-delimited protobuf field.</summary>
-    private static byte[] WireField(int number, byte[] payload) => [.. Varint((ulong)((number << 3) | 2)), .. Varint((ulong)payload.Length), .. payload];
-
-    private static byte[] Varint(ulong value)
-    {
-        var bytes = new List<byte>();
-        do
-        {
-            bytes.Add((byte)((value & 0x7f) | (value > 0x7f ? 0x80UL : 0)));
-            value >>= 7;
-        }
-        while (value > 0);
-        return [.. bytes];
-    }
 
     /// <summary>One span with one attribute whose value is an array in an array ... <paramref name="levels"/> deep, built from the inside out.</summary>
     private static byte[] DeeplyNestedAttribute(int levels)

@@ -19,6 +19,15 @@ public static class OtlpMessageCounter
     // The protobuf parser's own nesting limit: deeper bodies are refused by it, and must not overflow this walk's stack.
     private const int MaxDepth = 100;
 
+    /// <summary>
+    /// True when the body would decode into more than <see cref="MaxMessages"/> objects. Every object takes at least two
+    /// bytes (a protobuf tag and length, a JSON opening and closing), so a body under twice the limit is not read at all:
+    /// exporters' batches are far smaller, and pay nothing for this guard.
+    /// </summary>
+    public static bool Exceeds(ReadOnlySpan<byte> body, OtlpEncoding encoding) =>
+        body.Length / 2 > MaxMessages
+        && (encoding == OtlpEncoding.Json ? CountJson(body) : CountProtobuf(body)) > MaxMessages;
+
     /// <summary>The messages of a protobuf body, counting up to just past <paramref name="limit"/>; a malformed tail is left to the parser.</summary>
     public static int CountProtobuf(ReadOnlySpan<byte> body, int limit = MaxMessages)
     {

@@ -15,8 +15,7 @@ public static class OtlpTraceDecoder
     /// </summary>
     public static ExportTraceServiceRequest Decode(ReadOnlySpan<byte> body, OtlpEncoding encoding)
     {
-        var messages = encoding == OtlpEncoding.Json ? OtlpMessageCounter.CountJson(body) : OtlpMessageCounter.CountProtobuf(body);
-        if (messages > OtlpMessageCounter.MaxMessages)
+        if (OtlpMessageCounter.Exceeds(body, encoding))
         {
             throw new OtlpTooLargeException(
                 $"The export holds more than {OtlpMessageCounter.MaxMessages:N0} spans, attributes, values, events and links together; export smaller batches.");
