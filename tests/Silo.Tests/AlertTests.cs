@@ -294,6 +294,27 @@ public sealed class AlertTests(SiloFactory silo)
     }
 
     [Fact]
+    public async Task A_silence_that_ends_on_its_own_while_nobody_reads_the_board_still_lets_the_fire_out()
+    {
+        var client = silo.IsolatedProjectClient();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await AddWebhookAsync(client, receiver, "tool-outside-allowlist");
+        var agent = $"unread-{_suffix}";
+        (await client.PostAsJsonAsync("/v1/silences", new { matchers = new { entityId = agent }, endsAt = Now.AddMinutes(2), comment = "deploy" })).EnsureSuccessStatusCode();
+        await PostAsync(client, [Ev.Of("tool_call", agent, "r", Now.AddSeconds(-1)).With("tool", "x").With("status", "denied")]);
+        await WaitForAlertAsync(client, $"state=firing&entityId={agent}");
+
+        // A steadily firing alert sends the board nothing, and nobody reads it: idle activations are collected (after 30
+        // minutes in the silo); the board waiting to send a muted fire must not be.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.FromSeconds(1));
+        silo.Clock.Advance(TimeSpan.FromMinutes(3)); // the silence ends on its own; the alert still fires
+
+        await Eventually.AssertAsync(() => Assert.Single(receiver.Delivered));
+        Assert.Equal("firing", (string?)JsonNode.Parse(receiver.Delivered[0])!["status"]);
+    }
+
+    [Fact]
     public async Task A_silence_that_ends_while_its_alert_fires_lets_the_fire_out_and_a_fire_never_sent_gets_no_lone_resolve()
     {
         var client = silo.IsolatedProjectClient();

@@ -25,13 +25,13 @@ public sealed partial class AlertBoardGrain(
     public const int HistoryKept = 5_000;
 
     private ObserverManager<IAlertObserver>? _observers;
+    private IGrainTimer? _unmuteTimer;
 
     private string Project => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var every = rules.Value.JudgeInterval;
-        this.RegisterGrainTimer(SendUnmutedFiresAsync, new GrainTimerCreationOptions(every, every) { Interleave = false });
+        UpdateUnmuteTimer();
         return base.OnActivateAsync(cancellationToken);
     }
 
@@ -83,7 +83,8 @@ public sealed partial class AlertBoardGrain(
             }
         }
 
-        await board.WriteStateAsync();
+        await SaveAsync();
+        UpdateUnmuteTimer();
         _observers?.Notify(o => o.OnAlertChanged(alert));
         if (send)
         {
@@ -125,7 +126,7 @@ public sealed partial class AlertBoardGrain(
             board.State.History = new Queue<AlertView>(board.State.History.Select(a => a.AlertId == alertId ? acknowledged : a));
         }
 
-        await board.WriteStateAsync();
+        await SaveAsync();
         _observers?.Notify(o => o.OnAlertChanged(acknowledged));
         await EntityGrainsOf(acknowledged).AcknowledgeAlertAsync(alertId, by, comment);
         return acknowledged;
@@ -137,7 +138,7 @@ public sealed partial class AlertBoardGrain(
         var added = silence with { Id = "si_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) };
         board.State.Silences.RemoveAll(s => s.EndsAt <= now);
         board.State.Silences.Add(added);
-        await board.WriteStateAsync();
+        await SaveAsync();
         return added;
     }
 
@@ -156,7 +157,7 @@ public sealed partial class AlertBoardGrain(
         }
 
         board.State.Silences[index] = board.State.Silences[index] with { EndsAt = time.GetUtcNow() };
-        await board.WriteStateAsync();
+        await SaveAsync();
         await SendUnmutedFiresAsync();
         return true;
     }
@@ -177,7 +178,7 @@ public sealed partial class AlertBoardGrain(
     {
         if (board.State.Channels.Add(name))
         {
-            await board.WriteStateAsync();
+            await SaveAsync();
         }
     }
 
@@ -185,16 +186,51 @@ public sealed partial class AlertBoardGrain(
     {
         if (board.State.Channels.Remove(name))
         {
-            await board.WriteStateAsync();
+            await SaveAsync();
         }
     }
 
     public Task<IReadOnlyList<string>> ListChannelsAsync() => Task.FromResult<IReadOnlyList<string>>(board.State.Channels.ToList());
 
+    /// <summary>
+    /// Stores the board. A write that fails leaves memory ahead of storage: the activation is dropped, so the caller's
+    /// retry (an entity re-sends a report the board did not take) meets the stored board, not one that already has it.
+    /// </summary>
+    private async Task SaveAsync()
+    {
+        try
+        {
+            await board.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
     private bool IsMuted(AlertView alert)
     {
         var now = time.GetUtcNow();
         return board.State.Silences.Any(s => s.Mutes(alert, now));
+    }
+
+    /// <summary>
+    /// Looks for silences that ended every judge interval while a muted fire waits, keeping the board alive meanwhile: an
+    /// alert that fires steadily sends the board nothing, so an idle board collected with a fire waiting would keep it.
+    /// </summary>
+    private void UpdateUnmuteTimer()
+    {
+        if (board.State.UnsentFires.Count > 0)
+        {
+            var every = rules.Value.JudgeInterval;
+            _unmuteTimer ??= this.RegisterGrainTimer(SendUnmutedFiresAsync, new GrainTimerCreationOptions(every, every) { Interleave = false, KeepAlive = true });
+        }
+        else if (_unmuteTimer is not null)
+        {
+            _unmuteTimer.Dispose();
+            _unmuteTimer = null;
+        }
     }
 
     /// <summary>Sends the fires a silence muted whose alerts still fire and are no longer muted; forgets those that ended.</summary>
@@ -226,7 +262,8 @@ public sealed partial class AlertBoardGrain(
             return;
         }
 
-        await board.WriteStateAsync();
+        await SaveAsync();
+        UpdateUnmuteTimer();
         foreach (var alert in due)
         {
             await SendAsync(alert);
