@@ -50,5 +50,7 @@ public sealed class OtlpMessageCounterTests
         Assert.False(OtlpMessageCounter.Exceeds(spans.AsSpan(0, 1_000), OtlpEncoding.Protobuf)); // not read: a thousand bytes hold at most 500 objects
         Assert.False(OtlpMessageCounter.Exceeds(body, OtlpEncoding.Protobuf)); // malformed from the start: the parser's to refuse
         Assert.True(OtlpMessageCounter.Exceeds(WireField(1, WireField(2, spans)), OtlpEncoding.Protobuf));
+        byte[] emptyGroup = [0x7b, 0x7c]; // field 15: start group, end group
+        Assert.True(OtlpMessageCounter.Exceeds(WireField(1, WireField(2, [.. emptyGroup, .. spans])), OtlpEncoding.Protobuf)); // a group in front hides nothing
     }
 }

@@ -85,8 +85,10 @@ public static class OtlpMessageCounter
                     }
 
                     break;
+                case 3 or 4:
+                    break; // a group's start or end: its fields are read on as this message's, so nothing in it goes uncounted
                 default:
-                    return; // groups or a truncated field: the parser reports it
+                    return; // a truncated field or no wire type at all: the parser reports it
             }
         }
     }

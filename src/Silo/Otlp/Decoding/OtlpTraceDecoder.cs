@@ -9,6 +9,9 @@ public static class OtlpTraceDecoder
 {
     private static readonly OtlpTraceMapper DefaultMapper = new(new OtlpOptions());
 
+    // Unknown fields and groups are dropped, not kept: nothing reads them, and kept they are objects the count does not see.
+    private static readonly MessageParser<ExportTraceServiceRequest> Parser = ExportTraceServiceRequest.Parser.WithDiscardUnknownFields(true);
+
     /// <summary>
     /// Decodes a request body; throws <see cref="OtlpFormatException"/> when it is not a readable request and
     /// <see cref="OtlpTooLargeException"/> when it would decode into more than <see cref="OtlpMessageCounter.MaxMessages"/> objects.
@@ -28,7 +31,7 @@ public static class OtlpTraceDecoder
 
         try
         {
-            return ExportTraceServiceRequest.Parser.ParseFrom(body);
+            return Parser.ParseFrom(body);
         }
         catch (InvalidProtocolBufferException ex)
         {
