@@ -16,6 +16,9 @@ public sealed class AgentGrain(
 {
     private readonly List<string> _finishedRuns = [];
 
+    /// <summary>Finished runs that got an event after their finish: decided again (a late retry, error or violation keeps them).</summary>
+    private readonly HashSet<string> _changedAfterFinish = new(StringComparer.Ordinal);
+
     public Task<AutonomyPolicy?> GetPolicyAsync() => Task.FromResult(policyState.State.Policy);
 
     public async Task SetPolicyAsync(AutonomyPolicy policy)
@@ -53,7 +56,7 @@ public sealed class AgentGrain(
     /// </summary>
     protected override async Task OnJudgedAsync()
     {
-        if (_finishedRuns.Count == 0)
+        if (_finishedRuns.Count == 0 && _changedAfterFinish.Count == 0)
         {
             return;
         }
@@ -61,7 +64,8 @@ public sealed class AgentGrain(
         var rate = (await settings.GetAsync(Project)).RateFor(EntityId);
         var alerts = CurrentAlerts;
         var decisions = new List<(int Shard, SamplingDecision Decision)>();
-        foreach (var runId in _finishedRuns.Distinct(StringComparer.Ordinal))
+        var finished = _finishedRuns.ToHashSet(StringComparer.Ordinal);
+        foreach (var runId in finished.Concat(_changedAfterFinish.Where(r => !finished.Contains(r))))
         {
             if (State.Monitor.Runs.Find(runId) is not { } run)
             {
@@ -70,10 +74,14 @@ public sealed class AgentGrain(
 
             var fedAlert = alerts.Any(a => a.FiredAt is { } fired && (a.State == Alerts.AlertState.Firing || fired >= run.SortTime));
             decisions.Add((KeyHash.Bucket(runId, Options.TrajectoryShards), SamplingPolicy.Decide(run, fedAlert, State.CostHistory.P95(), rate)));
-            State.CostHistory.Add(run.CostNanos);
+            if (finished.Contains(runId))
+            {
+                State.CostHistory.Add(run.CostNanos); // once per finish, not per late event
+            }
         }
 
         _finishedRuns.Clear();
+        _changedAfterFinish.Clear();
         if (SiloStopping)
         {
             // The shards are deactivating too and the calls would only fail; undecided runs are stored as they are once
@@ -93,6 +101,10 @@ public sealed class AgentGrain(
         if (e.Type == EventType.RunFinished)
         {
             _finishedRuns.Add(e.RunId);
+        }
+        else if (State.Monitor.Runs.Find(e.RunId) is { Outcome: not null })
+        {
+            _changedAfterFinish.Add(e.RunId);
         }
 
         if (e.Violations is { Count: > 0 } reasons)

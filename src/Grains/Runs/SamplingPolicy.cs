@@ -4,8 +4,9 @@ using AgentOps.Ingest;
 namespace AgentOps.Runs;
 
 /// <summary>
-/// Tail-based sampling, decided when a run finishes: always keep a run that failed, broke its policy, fed a firing
-/// alert, retried, or cost more than the agent's running p95; keep the rest at the sample rate. The rate test hashes the
+/// Tail-based sampling, decided when a run finishes (and again when an event reaches it after): always keep a run that
+/// failed, broke its policy, fed a firing alert, retried, had a failed call, or cost more than the agent's running p95;
+/// keep the rest at the sample rate. The rate test hashes the
 /// run id, so a decision is the same wherever and however often it is made.
 /// </summary>
 public static class SamplingPolicy
@@ -16,6 +17,7 @@ public static class SamplingPolicy
             : run.Violations > 0 ? "violation"
             : fedAlert ? "alert"
             : run.Retries > 0 ? "retries"
+            : run.Errors > 0 ? "errors"
             : costP95Nanos is { } p95 && run.CostNanos > p95 ? "expensive"
             : null;
         return reason is not null

@@ -11,8 +11,9 @@ namespace AgentOps.Runs;
 /// <summary>
 /// The trajectories of the runs that hash to this shard. A run's steps wait here while it is open; when its agent
 /// decides (tail-based sampling, at the run's finish) the shard stores the run, with its steps or only its totals, and
-/// forgets it. A run quiet for <see cref="IdleAfter"/> is stored as it is, and reopened, with what was stored of it,
-/// by its next event (a run may wait that long on a person's approval). The shard confirms a partition's flushes only
+/// forgets it. A run quiet for <see cref="IdleAfter"/> is stored as it is. A stored run's next event (a run may wait that
+/// long on a person's approval; an eval or a retry may come after the finish) reopens it with what was stored of it, and
+/// it is stored again once decided again. The shard confirms a partition's flushes only
 /// once every run with steps in them is stored, so after a crash the journal still holds what it had in memory.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
@@ -51,7 +52,6 @@ public sealed class TrajectoryShardGrain(
     private readonly Dictionary<string, OpenRun> _open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SamplingDecision> _earlyDecisions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _recentlySaved = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _savedUnfinished = new(StringComparer.Ordinal);
     private readonly Queue<string> _savedOrder = new();
     private readonly List<StoredRun> _toSave = [];
     private readonly DeliveryWatermarks _watermarks = new();
@@ -83,22 +83,13 @@ public sealed class TrajectoryShardGrain(
             return;
         }
 
-        if (_savedUnfinished.Count > 0)
-        {
-            await ReopenAsync(delivery.Events); // before the watermark moves: if the store fails, the redelivery does it again
-        }
-
+        await ReopenAsync(delivery.Events); // before the watermark moves: if the store fails, the redelivery does it again
         _watermarks.TryAdvance(delivery.Partition, delivery.Flush);
 
         _lastApplied[delivery.Partition] = delivery.Flush;
         var now = time.GetUtcNow();
         foreach (var e in delivery.Events)
         {
-            if (_recentlySaved.Contains(e.RunId))
-            {
-                continue; // a straggler of a stored run: its agent, route and user counted it; the stored run stays as decided
-            }
-
             if (!_open.TryGetValue(e.RunId, out var run))
             {
                 run = new OpenRun(new RunTotals { RunId = e.RunId, AgentId = e.AgentId });
@@ -128,25 +119,39 @@ public sealed class TrajectoryShardGrain(
         }
     }
 
-    /// <summary>Brings back the runs of these events that were stored while quiet and unfinished: totals and steps as stored.</summary>
+    /// <summary>
+    /// Brings back the stored runs these events belong to, with their totals and steps as stored (or as about to be
+    /// stored), so that a late event changes the run instead of being dropped.
+    /// </summary>
     private async Task ReopenAsync(IReadOnlyList<AgentEvent> events)
     {
+        if (_recentlySaved.Count == 0)
+        {
+            return;
+        }
+
         foreach (var e in events)
         {
-            if (!_savedUnfinished.Contains(e.RunId))
+            if (!_recentlySaved.Contains(e.RunId))
             {
                 continue;
             }
 
-            if (await store.GetAsync(_project, _shard, e.RunId) is { } stored)
+            var pending = _toSave.FindLastIndex(r => r.Summary.RunId == e.RunId);
+            var stored = pending >= 0 ? _toSave[pending] : await store.GetAsync(_project, _shard, e.RunId);
+            if (pending >= 0)
             {
-                var run = new OpenRun(RunTotals.Resume(stored.Summary)) { HadStoredSteps = stored.Steps is not null };
+                _toSave.RemoveAt(pending); // not written yet: the reopened run is stored instead
+            }
+
+            if (stored is not null)
+            {
+                var run = new OpenRun(RunTotals.Resume(stored.Summary)) { HadStoredSteps = stored.Steps is not null || stored.ReplacesSteps };
                 run.Steps.AddRange(stored.Steps ?? []);
                 _open[e.RunId] = run;
             }
 
-            _savedUnfinished.Remove(e.RunId); // only once reopened: if the store failed, the redelivery tries again
-            _recentlySaved.Remove(e.RunId);
+            _recentlySaved.Remove(e.RunId); // only once reopened: if the store failed, the redelivery tries again
         }
     }
 
@@ -158,9 +163,10 @@ public sealed class TrajectoryShardGrain(
             {
                 run.Decision = decision;
             }
-            else if (!_recentlySaved.Contains(decision.RunId))
+            else
             {
-                _earlyDecisions[decision.RunId] = decision; // the run's steps are still on their way
+                // The run's steps are still on their way, or a stored run is decided again for a late event that is.
+                _earlyDecisions[decision.RunId] = decision;
             }
         }
 
@@ -228,17 +234,12 @@ public sealed class TrajectoryShardGrain(
         _open.Remove(run.Totals.RunId);
         _toSave.Add(new StoredRun(run.Totals.ToSummary(), keep ? Ordered(run.Steps) : null, keep ? null : StepsDropped.Sampled, reason, time.GetUtcNow(), run.HadStoredSteps));
         _recentlySaved.Add(run.Totals.RunId);
-        if (run.Totals.Outcome is null)
-        {
-            _savedUnfinished.Add(run.Totals.RunId);
-        }
-
         _savedOrder.Enqueue(run.Totals.RunId);
         while (_savedOrder.Count > RecentlySavedKept)
         {
             var forgotten = _savedOrder.Dequeue();
             _recentlySaved.Remove(forgotten);
-            _savedUnfinished.Remove(forgotten);
+            _earlyDecisions.Remove(forgotten);
         }
     }
 

@@ -20,12 +20,13 @@ public sealed class SamplingPolicyTests
     }
 
     [Fact]
-    public void Failed_violating_alerting_retrying_and_expensive_runs_are_always_kept()
+    public void Failed_violating_alerting_retrying_erring_and_expensive_runs_are_always_kept()
     {
         Assert.Equal((true, "failed"), Decision(Run("r1", Finished("r1", Now, RunOutcome.Failure)), sampleRate: 0));
         Assert.Equal((true, "violation"), Decision(Run("r2", Tool("r2", Now, violations: ["x"]), Finished("r2", Now)), sampleRate: 0));
         Assert.Equal((true, "alert"), Decision(Run("r3", Finished("r3", Now)), sampleRate: 0, fedAlert: true));
         Assert.Equal((true, "retries"), Decision(Run("r4", Llm("r4", Now, 0.1, attempt: 2), Finished("r4", Now)), sampleRate: 0));
+        Assert.Equal((true, "errors"), Decision(Run("r7", Llm("r7", Now, 0.1, status: CallStatus.Error), Finished("r7", Now, RunOutcome.Abandoned)), sampleRate: 0));
         Assert.Equal((true, "expensive"), Decision(Run("r5", Llm("r5", Now, 0.5), Finished("r5", Now)), sampleRate: 0, p95: Money.ToNanos(0.4)));
         Assert.Equal((false, "sampled"), Decision(Run("r6", Llm("r6", Now, 0.3), Finished("r6", Now)), sampleRate: 0, p95: Money.ToNanos(0.4)));
     }
