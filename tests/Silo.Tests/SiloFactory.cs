@@ -23,7 +23,7 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
     public const string FloodProject = "flood";
 
     /// <summary>Admin keys of projects kept for one test each, where project-wide settings (rules, channels) must not leak.</summary>
-    public static readonly IReadOnlyList<string> IsolatedAdmins = [.. Enumerable.Range(1, 64).Select(i => $"isolated-admin-key-{i:00000000}")];
+    public static readonly IReadOnlyList<string> IsolatedAdmins = [.. Enumerable.Range(1, 128).Select(i => $"isolated-admin-key-{i:00000000}")];
 
     /// <summary>The monitoring clock, starting mid-minute so tests do not sit on a bucket edge.</summary>
     public FakeTimeProvider Clock { get; } = new(StartTime());
@@ -58,7 +58,10 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
     private int _nextIsolated;
 
     /// <summary>An admin client of a project no other test uses.</summary>
-    public HttpClient IsolatedProjectClient() => ClientWithKey(IsolatedAdmins[Interlocked.Increment(ref _nextIsolated) - 1]);
+    public HttpClient IsolatedProjectClient() =>
+        Interlocked.Increment(ref _nextIsolated) - 1 is var next && next < IsolatedAdmins.Count
+            ? ClientWithKey(IsolatedAdmins[next])
+            : throw new InvalidOperationException($"More than {IsolatedAdmins.Count} tests asked for a project of their own: raise the count of IsolatedAdmins.");
 
     /// <summary>An HTTP client that sends <paramref name="key"/> as a bearer token.</summary>
     public HttpClient ClientWithKey(string? key = AlphaAdmin)
