@@ -18,9 +18,12 @@ public sealed class EntityDirectoryGrain(
     /// <summary>The write running now; null when none is.</summary>
     private TaskCompletionSource? _runningWrite;
 
+    /// <summary>A write failed since the last that succeeded: ids in memory may not be stored, so a registration writes.</summary>
+    private bool _unstored;
+
     public Task RegisterAsync(string id)
     {
-        if (!state.State.Ids.Add(id))
+        if (!state.State.Ids.Add(id) && !_unstored)
         {
             // Already known: it is durable unless a pending write still carries it.
             return (_nextWrite ?? _runningWrite)?.Task ?? Task.CompletedTask;
@@ -59,11 +62,14 @@ public sealed class EntityDirectoryGrain(
             try
             {
                 await state.WriteStateAsync();
+                _unstored = false;
                 write.SetResult();
             }
             catch (Exception ex)
             {
-                // The ids stay in memory, so the next write carries them; these callers register again on their next activation.
+                // The ids stay in memory and the next registration writes them (even one already known: the entity
+                // whose delivery is retried registers again and would otherwise be told its id is stored).
+                _unstored = true;
                 write.SetException(ex);
             }
             finally
