@@ -92,8 +92,9 @@ public sealed class RunTotals
     }
 
     /// <summary>
-    /// The totals of a run stored unfinished, to go on from when it gets more events. Its first event's time is
-    /// its start as stored (the earliest event when no <c>run_started</c> came).
+    /// The totals of a stored run, to go on from when it gets more events: its outcome and finish as stored (a later
+    /// run_finished still wins by timestamp). Its first event's time is its start as stored (the earliest event when no
+    /// <c>run_started</c> came).
     /// </summary>
     public static RunTotals Resume(RunSummary stored) => new()
     {
@@ -102,6 +103,15 @@ public sealed class RunTotals
         RouteId = stored.RouteId,
         UserId = stored.UserId,
         StartedAt = stored.StartedAt,
+        FinishedAt = stored.FinishedAt,
+        FinishBucketTime = stored.FinishedAt ?? default,
+        Outcome = stored.Status switch
+        {
+            RunStatus.Success => RunOutcome.Success,
+            RunStatus.Failure => RunOutcome.Failure,
+            RunStatus.Abandoned => RunOutcome.Abandoned,
+            _ => null,
+        },
         FirstEventAt = stored.StartedAt ?? DateTimeOffset.MaxValue,
         CostNanos = Money.ToNanos(stored.CostUsd),
         InputTokens = stored.InputTokens,

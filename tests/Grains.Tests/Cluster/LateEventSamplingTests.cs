@@ -1,5 +1,6 @@
 using AgentOps.Entities;
 using AgentOps.Events;
+using AgentOps.Runs;
 using AgentOps.Settings;
 
 namespace AgentOps.Grains.Tests.Cluster;
@@ -42,6 +43,8 @@ public sealed class LateEventSamplingTests(ClusterFixture fixture)
         await Task.Delay(2_000);
 
         var run = (await query.GetRunAsync("r1"))!;
+        Assert.False(run.Pending); // decided again and stored again, as it finished
+        Assert.Equal(RunStatus.Success, run.Summary.Status);
         var listed = (await agent.GetRecentRunsAsync(10)).Single(r => r.RunId == "r1");
         Assert.Equal(listed.CostUsd, run.Summary.CostUsd, 12); // what the agent counts for the run (it used to stay at the stored 0.000001)
         Assert.Equal(2, run.Summary.LlmCalls);
