@@ -136,4 +136,33 @@ public sealed class TrajectoryTests(ClusterFixture fixture)
     }
 
     private async Task<bool> IsSavedAsync(string runId) => (await fixture.Client.GetGrain<IProjectQueryGrain>(_project).GetRunAsync(runId)) is { Pending: false };
+
+    [Fact]
+    public async Task A_retry_that_arrives_after_the_run_was_stored_reopens_it_and_keeps_it()
+    {
+        await SettingsAsync(new TrajectorySettings { SampleRate = 0 });
+        var publisher = new ClusterPublisher(fixture.Client, _project);
+        await publisher.PublishAsync([
+            Event(EventType.RunStarted, "late-agent", "r1", 0),
+            Event(EventType.LlmCall, "late-agent", "r1", 1) with { Model = "gpt-4o", CostNanos = 1_000 },
+            Event(EventType.RunFinished, "late-agent", "r1", 9) with { Outcome = RunOutcome.Success },
+        ]);
+        var query = fixture.Client.GetGrain<IProjectQueryGrain>(_project);
+        await Eventually.AssertAsync(async () => Assert.True(await query.GetRunAsync("r1") is { Pending: false, Steps: null }));
+
+        // The same run's retried, failed call comes in its own batch, after run_finished (out of order).
+        await publisher.PublishAsync([
+            Event(EventType.LlmCall, "late-agent", "r1", 5) with { Model = "gpt-4o", CostNanos = 5_000_000, Attempt = 2, Status = CallStatus.Error },
+        ]);
+        var agent = fixture.Client.GetGrain<IAgentGrain>(GrainKeys.For(_project, "late-agent"));
+        await Eventually.AssertAsync(async () => Assert.True(await query.GetRunAsync("r1") is { Pending: false, Steps: not null }));
+
+        var run = (await query.GetRunAsync("r1"))!;
+        Assert.Equal(RunStatus.Success, run.Summary.Status); // decided again and stored again, as it finished
+        var listed = (await agent.GetRecentRunsAsync(10)).Single(r => r.RunId == "r1");
+        Assert.Equal(listed.CostUsd, run.Summary.CostUsd, 12); // what the agent counts for the run (it used to stay at the stored 0.000001)
+        Assert.Equal(2, run.Summary.LlmCalls);
+        Assert.Equal("retries", run.SamplingReason); // a retried run is kept (it used to stay dropped by the first decision)
+        Assert.Equal(2, Assert.Single(run.Steps!).Attempt); // what the first decision dropped is gone; the late step is kept
+    }
 }
