@@ -242,6 +242,13 @@ public abstract class MonitoredEntityGrain<TState>(
 
     private async Task JudgeAsync()
     {
+        if (SiloStopping)
+        {
+            // The rule book and the alert board deactivate with the silo, and calls to them only fail. The alerts are in
+            // the state this grain saves, and its next activation judges again.
+            return;
+        }
+
         var book = await services.RuleCache.GetAsync(Project);
         var now = services.Time.GetUtcNow();
         var applicable = book.Rules.Where(r => r.Scope == kind && Glob.IsMatch(r.Match, EntityId)).ToList();
