@@ -53,6 +53,7 @@ public sealed class TrajectoryShardGrain(
     private readonly Dictionary<string, SamplingDecision> _earlyDecisions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _recentlySaved = new(StringComparer.Ordinal);
     private readonly Queue<string> _savedOrder = new();
+    private readonly Dictionary<string, int> _laterEntries = new(StringComparer.Ordinal); // reopened runs' older entries in _savedOrder
     private readonly List<StoredRun> _toSave = [];
     private readonly DeliveryWatermarks _watermarks = new();
     private readonly Dictionary<int, long> _lastApplied = [];
@@ -146,7 +147,7 @@ public sealed class TrajectoryShardGrain(
 
             if (stored is not null)
             {
-                var run = new OpenRun(RunTotals.Resume(stored.Summary)) { HadStoredSteps = stored.Steps is not null || stored.ReplacesSteps };
+                var run = new OpenRun(RunTotals.Resume(stored.Summary)) { HadStoredSteps = stored.Steps is not null || stored.ReplacesSteps, Reopened = true };
                 run.Steps.AddRange(stored.Steps ?? []);
                 _open[e.RunId] = run;
             }
@@ -209,7 +210,11 @@ public sealed class TrajectoryShardGrain(
         {
             if (run.Decision is { } decision && run.Totals.Outcome is not null)
             {
-                Store(run, decision.Keep, decision.Reason);
+                // A decision can be older than the run's last events (a late retry that came before the agent's second
+                // decision, or a decision left over from an earlier reopening): what the totals alone show to keep
+                // (a failure, a violation, retries, errors) is kept whatever it says.
+                var byTotals = decision.Keep ? decision : SamplingPolicy.Decide(run.Totals, fedAlert: false, costP95Nanos: null, sampleRate: 0);
+                Store(run, byTotals.Keep, byTotals.Keep ? byTotals.Reason : decision.Reason);
             }
             else if (run.Totals.Outcome is null ? run.Totals.LastTouchedTicks < idleBefore : run.Totals.LastTouchedTicks < undecidedBefore)
             {
@@ -233,11 +238,37 @@ public sealed class TrajectoryShardGrain(
     {
         _open.Remove(run.Totals.RunId);
         _toSave.Add(new StoredRun(run.Totals.ToSummary(), keep ? Ordered(run.Steps) : null, keep ? null : StepsDropped.Sampled, reason, time.GetUtcNow(), run.HadStoredSteps));
-        _recentlySaved.Add(run.Totals.RunId);
-        _savedOrder.Enqueue(run.Totals.RunId);
+        RememberSaved(run.Totals.RunId, again: run.Reopened);
+    }
+
+    /// <summary>Remembers a stored run, so that a later event reopens it, for the last <see cref="RecentlySavedKept"/> runs stored.</summary>
+    private void RememberSaved(string runId, bool again)
+    {
+        _recentlySaved.Add(runId);
+        if (again)
+        {
+            _laterEntries[runId] = _laterEntries.GetValueOrDefault(runId) + 1;
+        }
+
+        _savedOrder.Enqueue(runId);
         while (_savedOrder.Count > RecentlySavedKept)
         {
+            // A run stored again after a reopening is in the queue more than once: only its last entry forgets it.
             var forgotten = _savedOrder.Dequeue();
+            if (_laterEntries.TryGetValue(forgotten, out var later))
+            {
+                if (later > 1)
+                {
+                    _laterEntries[forgotten] = later - 1;
+                }
+                else
+                {
+                    _laterEntries.Remove(forgotten);
+                }
+
+                continue;
+            }
+
             _recentlySaved.Remove(forgotten);
             _earlyDecisions.Remove(forgotten);
         }
@@ -272,7 +303,7 @@ public sealed class TrajectoryShardGrain(
                     if (await store.GetAsync(_project, _shard, runId) is not null)
                     {
                         stored.Add(runId);
-                        _recentlySaved.Add(runId);
+                        RememberSaved(runId, again: false);
                     }
                 }
 
@@ -295,5 +326,8 @@ public sealed class TrajectoryShardGrain(
 
         /// <summary>Reopened from a stored version that had steps.</summary>
         public bool HadStoredSteps { get; init; }
+
+        /// <summary>Reopened from a stored version (its id is in the saved order already).</summary>
+        public bool Reopened { get; init; }
     }
 }

@@ -1,5 +1,6 @@
 using AgentOps.Entities;
 using AgentOps.Events;
+using AgentOps.Ingest;
 using AgentOps.Runs;
 using AgentOps.Settings;
 
@@ -164,5 +165,51 @@ public sealed class TrajectoryTests(ClusterFixture fixture)
         Assert.Equal(2, run.Summary.LlmCalls);
         Assert.Equal("retries", run.SamplingReason); // a retried run is kept (it used to stay dropped by the first decision)
         Assert.Equal(2, Assert.Single(run.Steps!).Attempt); // what the first decision dropped is gone; the late step is kept
+    }
+
+    [Fact]
+    public async Task A_late_retry_that_reaches_the_shard_before_its_drop_decision_is_stored_keeps_the_run()
+    {
+        var shard = Shard("r1");
+        await shard.AppendAsync(new EntityDelivery(0, 1, [
+            Event(EventType.RunStarted, "a", "r1", 0),
+            Event(EventType.LlmCall, "a", "r1", 1) with { Model = "m", CostNanos = 1_000 },
+            Event(EventType.RunFinished, "a", "r1", 9) with { Outcome = RunOutcome.Success },
+        ]));
+        await shard.DecideAsync([new SamplingDecision("r1", false, "sampled")]); // the agent's decision at the finish
+        // The late retry reaches the shard before its next save; the agent's second decision would come after that save.
+        await shard.AppendAsync(new EntityDelivery(0, 2, [Event(EventType.LlmCall, "a", "r1", 5) with { Model = "m", Attempt = 2, Status = CallStatus.Error }]));
+
+        var run = await StoredAsync(shard, "r1");
+        Assert.Equal(1, run.Summary.Retries);
+        Assert.Equal("retries", run.SamplingReason);
+        Assert.Equal(4, run.Steps!.Count); // all of them, the late retry too
+    }
+
+    [Fact]
+    public async Task A_decision_left_over_from_an_earlier_reopening_cannot_drop_a_run_that_broke_its_policy()
+    {
+        var shard = Shard("r2");
+        await shard.AppendAsync(new EntityDelivery(0, 1, [Event(EventType.RunStarted, "a", "r2", 0), Event(EventType.RunFinished, "a", "r2", 9) with { Outcome = RunOutcome.Success }]));
+        await shard.DecideAsync([new SamplingDecision("r2", true, "sampled")]);
+        await StoredAsync(shard, "r2");
+        await shard.DecideAsync([new SamplingDecision("r2", false, "sampled")]); // a decision that comes after the run was stored: left over
+
+        // A violation reaches the stored run: it reopens, takes the left-over decision, and is stored before the agent's next.
+        await shard.AppendAsync(new EntityDelivery(0, 2, [Event(EventType.ToolCall, "a", "r2", 6) with { Tool = "rm", Status = CallStatus.Denied, Violations = ["x"] }]));
+        await Eventually.AssertAsync(async () => Assert.Equal(1, (await shard.GetRunAsync("r2"))!.Summary.Violations));
+        var run = await StoredAsync(shard, "r2");
+        Assert.Equal("violation", run.SamplingReason);
+        Assert.NotNull(run.Steps);
+    }
+
+    private ITrajectoryShardGrain Shard(string run) =>
+        fixture.Client.GetGrain<ITrajectoryShardGrain>(GrainKeys.ForShard(_project, "runs", KeyHash.Bucket(run, new IngestOptions().TrajectoryShards)));
+
+    private static async Task<RunTrajectory> StoredAsync(ITrajectoryShardGrain shard, string run)
+    {
+        RunTrajectory? stored = null;
+        await Eventually.AssertAsync(async () => Assert.True((stored = await shard.GetRunAsync(run)) is { Pending: false }));
+        return stored!;
     }
 }
