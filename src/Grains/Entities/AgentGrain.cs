@@ -82,13 +82,6 @@ public sealed class AgentGrain(
 
         _finishedRuns.Clear();
         _changedAfterFinish.Clear();
-        if (SiloStopping)
-        {
-            // The shards are deactivating too and the calls would only fail; undecided runs are stored as they are once
-            // idle (with their steps), which is what a lost decision amounts to.
-            return;
-        }
-
         foreach (var shard in decisions.GroupBy(d => d.Shard))
         {
             GrainFactory.Reference<ITrajectoryShardGrain>(GrainKeys.ForShard(Project, "runs", shard.Key))

@@ -48,7 +48,7 @@ public abstract class MonitoredEntityGrain<TState>(
     protected TimeProvider Time => services.Time;
 
     /// <summary>True once the silo has begun to stop: calls to grains that are deactivating with it would only fail.</summary>
-    protected bool SiloStopping => services.SiloStopping;
+    private bool SiloStopping => services.SiloStopping;
 
     /// <summary>Ingest settings.</summary>
     protected IngestOptions Options => services.Ingest.Value;
@@ -244,8 +244,9 @@ public abstract class MonitoredEntityGrain<TState>(
     {
         if (SiloStopping)
         {
-            // The rule book and the alert board deactivate with the silo, and calls to them only fail. The alerts are in
-            // the state this grain saves, and its next activation judges again.
+            // The rule book, the alert board and the trajectory shards (sampling decisions) deactivate with the silo, and
+            // calls to them only fail. The alerts are in the state this grain saves, and its next activation judges again;
+            // an undecided run is stored as it is once idle, which is what a lost decision amounts to.
             return;
         }
 

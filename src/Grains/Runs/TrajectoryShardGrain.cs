@@ -51,9 +51,8 @@ public sealed class TrajectoryShardGrain(
 
     private readonly Dictionary<string, OpenRun> _open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SamplingDecision> _earlyDecisions = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _recentlySaved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _recentlySaved = new(StringComparer.Ordinal); // run id -> its entries in _savedOrder
     private readonly Queue<string> _savedOrder = new();
-    private readonly Dictionary<string, int> _laterEntries = new(StringComparer.Ordinal); // reopened runs' older entries in _savedOrder
     private readonly List<StoredRun> _toSave = [];
     private readonly DeliveryWatermarks _watermarks = new();
     private readonly Dictionary<int, long> _lastApplied = [];
@@ -133,7 +132,7 @@ public sealed class TrajectoryShardGrain(
 
         foreach (var e in events)
         {
-            if (!_recentlySaved.Contains(e.RunId))
+            if (!_recentlySaved.ContainsKey(e.RunId) || _open.ContainsKey(e.RunId))
             {
                 continue;
             }
@@ -145,14 +144,12 @@ public sealed class TrajectoryShardGrain(
                 _toSave.RemoveAt(pending); // not written yet: the reopened run is stored instead
             }
 
-            if (stored is not null)
-            {
-                var run = new OpenRun(RunTotals.Resume(stored.Summary)) { HadStoredSteps = stored.Steps is not null || stored.ReplacesSteps, Reopened = true };
-                run.Steps.AddRange(stored.Steps ?? []);
-                _open[e.RunId] = run;
-            }
-
-            _recentlySaved.Remove(e.RunId); // only once reopened: if the store failed, the redelivery tries again
+            // Opened even when the store no longer has it (retention): the run goes on from this event.
+            var run = stored is null
+                ? new OpenRun(new RunTotals { RunId = e.RunId, AgentId = e.AgentId })
+                : new OpenRun(RunTotals.Resume(stored.Summary)) { HadStoredSteps = stored.Steps is not null || stored.ReplacesSteps };
+            run.Steps.AddRange(stored?.Steps ?? []);
+            _open[e.RunId] = run;
         }
     }
 
@@ -238,39 +235,23 @@ public sealed class TrajectoryShardGrain(
     {
         _open.Remove(run.Totals.RunId);
         _toSave.Add(new StoredRun(run.Totals.ToSummary(), keep ? Ordered(run.Steps) : null, keep ? null : StepsDropped.Sampled, reason, time.GetUtcNow(), run.HadStoredSteps));
-        RememberSaved(run.Totals.RunId, again: run.Reopened);
+        RememberSaved(run.Totals.RunId);
     }
 
     /// <summary>Remembers a stored run, so that a later event reopens it, for the last <see cref="RecentlySavedKept"/> runs stored.</summary>
-    private void RememberSaved(string runId, bool again)
+    private void RememberSaved(string runId)
     {
-        _recentlySaved.Add(runId);
-        if (again)
-        {
-            _laterEntries[runId] = _laterEntries.GetValueOrDefault(runId) + 1;
-        }
-
+        _recentlySaved[runId] = _recentlySaved.GetValueOrDefault(runId) + 1;
         _savedOrder.Enqueue(runId);
         while (_savedOrder.Count > RecentlySavedKept)
         {
             // A run stored again after a reopening is in the queue more than once: only its last entry forgets it.
             var forgotten = _savedOrder.Dequeue();
-            if (_laterEntries.TryGetValue(forgotten, out var later))
+            if (--_recentlySaved[forgotten] == 0)
             {
-                if (later > 1)
-                {
-                    _laterEntries[forgotten] = later - 1;
-                }
-                else
-                {
-                    _laterEntries.Remove(forgotten);
-                }
-
-                continue;
+                _recentlySaved.Remove(forgotten);
+                _earlyDecisions.Remove(forgotten);
             }
-
-            _recentlySaved.Remove(forgotten);
-            _earlyDecisions.Remove(forgotten);
         }
     }
 
@@ -303,7 +284,7 @@ public sealed class TrajectoryShardGrain(
                     if (await store.GetAsync(_project, _shard, runId) is not null)
                     {
                         stored.Add(runId);
-                        RememberSaved(runId, again: false);
+                        RememberSaved(runId);
                     }
                 }
 
@@ -326,8 +307,5 @@ public sealed class TrajectoryShardGrain(
 
         /// <summary>Reopened from a stored version that had steps.</summary>
         public bool HadStoredSteps { get; init; }
-
-        /// <summary>Reopened from a stored version (its id is in the saved order already).</summary>
-        public bool Reopened { get; init; }
     }
 }
